@@ -1,16 +1,9 @@
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
+import { packageVersion } from "../version.js";
 import { registerCommands } from "./commands/index.js";
 import { type CliIO, colorEnabled, processIO } from "./context.js";
 import { ExitCode, SupportopsError } from "./errors.js";
 import { globalOptions, type RunState, withExamples } from "./program.js";
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 export function buildProgram(io: CliIO, state: RunState): Command {
   const program = new Command("supportops");

@@ -1,8 +1,14 @@
 import type { Command } from "commander";
 import type { CommandDeps } from "../program.js";
+import { registerCompletionCommand } from "./completion.js";
+import { registerConfigCommand } from "./config.js";
+import { registerImportCommand } from "./import.js";
+import { registerInitCommand } from "./init.js";
 
 /** One line per subcommand; each module builds its own command with injected dependencies. */
 export function registerCommands(program: Command, deps: CommandDeps): void {
-  void program;
-  void deps;
+  registerImportCommand(program, deps);
+  registerConfigCommand(program, deps);
+  registerCompletionCommand(program, deps);
+  registerInitCommand(program, deps);
 }
