@@ -1,0 +1,69 @@
+import { delimiterName, type FileResult } from "../../ingest/pipeline.js";
+import type { RecordKind } from "../../ingest/profiles/index.js";
+
+const n = (x: number) => x.toLocaleString("en-US");
+
+/** One stderr line per file: what was read and what happened to it. */
+export function renderSummaryLine(r: FileResult, kind: RecordKind, rejectsPath: string | null): string {
+  if (r.status === "skipped") {
+    const p = r.previousImport;
+    const when = p ? new Date(p.imported_at * 1000).toISOString().replace(".000Z", "Z") : "";
+    return `${r.file}: skipped, already imported${p ? ` as import #${p.import_id} (${p.file_name}, ${when})` : ""}; --force imports it again`;
+  }
+  const parts = [
+    `${n(r.rows)} rows`,
+    `${n(r.inserted)} inserted`,
+    `${n(r.updated)} updated`,
+    `${n(r.unchanged)} unchanged`,
+    `${n(r.rejected)} rejected`,
+  ];
+  if (r.collapsed > 0) parts.push(`${n(r.collapsed)} event rows collapsed`);
+  const line = `${r.file}: ${kind} via ${r.profile}: ${parts.join(", ")} in ${r.seconds.toFixed(1)} s`;
+  return rejectsPath ? `${line}\n  rejects: ${rejectsPath}` : line;
+}
+
+/** The --dry-run report: profile, why, encoding, and how every column maps. */
+export function renderDryRun(r: FileResult): string {
+  const d = r.detection;
+  const lines = [
+    `file:      ${r.file}`,
+    `profile:   ${r.profile} (${r.profileReason})`,
+    `encoding:  ${r.encoding}`,
+    `delimiter: ${delimiterName(r.delimiter)}`,
+    `header:    ${d?.headerRows ?? 0} row(s)`,
+    "columns:",
+  ];
+  const width = Math.max(6, ...(d?.columns ?? []).map((c) => displayWidth(c.header)));
+  for (const c of d?.columns ?? []) {
+    const pad = " ".repeat(Math.max(0, width - displayWidth(c.header)));
+    const target = c.target
+      ? `→ ${c.target.field}${c.target.unit ? ` (${c.target.unit})` : ""}${c.target.surveyKind ? ` [${c.target.surveyKind}]` : ""}`
+      : `  (ignored${c.note ? `: ${c.note}` : ""})`;
+    lines.push(`  ${String(c.index + 1).padStart(3)}  ${c.header}${pad}  ${target}`);
+  }
+  lines.push(`rows:      ${n(r.rows)} read, ${n(r.rejected)} would be rejected`);
+  for (const x of r.rejects.slice(0, 10)) lines.push(`  line ${x.line}: ${x.reason}`);
+  if (r.rejected > 10) lines.push(`  … and ${n(r.rejected - 10)} more`);
+  for (const w of r.warnings) lines.push(`warning:   ${w}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** Terminal columns of a string: East Asian wide characters take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6))
+        ? 2
+        : 1;
+  }
+  return w;
+}

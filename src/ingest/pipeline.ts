@@ -1,0 +1,285 @@
+import { Readable } from "node:stream";
+import { DataError } from "../errors.js";
+import type { Db } from "../store/db.js";
+import { findImportByHash, ImportBatch } from "../store/import-batch.js";
+import { buildRowConverter, type RowConverter } from "./convert.js";
+import { type Delimiter, detectDelimiter, readRowBatches, type SourceRow } from "./csv.js";
+import type { InputEncoding } from "./decode.js";
+import { type Detection, detectProfile, missingRequired, unknownTargets } from "./detect.js";
+import type { DateOrder } from "./normalize/date.js";
+import type { Profile, RecordKind } from "./profiles/types.js";
+import { overLimit, type Reject, type RejectLimit } from "./rejects.js";
+import { hashFile, openText, type Source } from "./source.js";
+
+export interface ImportOptions {
+  kind: RecordKind;
+  encoding: InputEncoding;
+  timeZone: string;
+  /** --date-order; otherwise the profile's. */
+  dateOrder?: DateOrder | undefined;
+  /** --profile: a built-in or configured profile to use without detection. */
+  forcedProfile?: Profile | undefined;
+  /** Profiles from the config file, which take part in detection. */
+  extraProfiles: readonly Profile[];
+  maxRejects: RejectLimit;
+  /** Where this file's rejects go (recorded in `imports`). */
+  rejectsPath: string | null;
+  /** Re-import a file whose SHA-256 is already recorded. */
+  force: boolean;
+  toolVersion: string;
+  /** Wall clock for `imports.imported_at`; injected so tests can fix it. */
+  now: () => number;
+  onProgress?: ((rows: number, bytes: number) => void) | undefined;
+}
+
+export type FileStatus = "imported" | "skipped" | "rejected-file";
+
+export interface FileResult {
+  file: string;
+  status: FileStatus;
+  profile: string;
+  profileReason: string;
+  encoding: string;
+  delimiter: Delimiter;
+  sha256: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  collapsed: number;
+  rejected: number;
+  seconds: number;
+  headers: string[];
+  rejects: Reject[];
+  detection: Detection | null;
+  warnings: string[];
+  /** Set when skipped: the earlier import of the same bytes. */
+  previousImport?: { import_id: number; imported_at: number; file_name: string };
+  importId?: number;
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = {
+  ",": "comma",
+  "\t": "tab",
+  ";": "semicolon",
+  whitespace: "whitespace",
+};
+export const delimiterName = (d: Delimiter): string => DELIMITER_NAMES[d];
+
+/** Header rows to read before detection: enough for Qualtrics' three. */
+const PEEK_ROWS = 3;
+
+interface Prepared {
+  detection: Detection;
+  headers: string[];
+  converter: RowConverter;
+  batches: AsyncGenerator<SourceRow[]>;
+  pending: SourceRow[];
+  delimiter: Delimiter;
+  encodingReason: string;
+  encodingName: string;
+  bytesRead: () => number;
+  sha256: () => string;
+}
+
+/** Decodes, finds the delimiter and the profile, and builds the row converter. */
+async function prepare(source: Source, stdin: Readable, opts: ImportOptions): Promise<Prepared> {
+  const opened = openText(source, stdin, opts.encoding);
+  const iterator = opened.text[Symbol.asyncIterator]() as AsyncIterator<string>;
+  const firstChunk = await iterator.next();
+  const head = firstChunk.done ? "" : firstChunk.value;
+  const encoding = await opened.encoding;
+  const { delimiter } = detectDelimiter(head.slice(0, 64 * 1024));
+  async function* replay(): AsyncGenerator<string> {
+    if (!firstChunk.done) yield head;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  const batches = readRowBatches(Readable.from(replay(), { objectMode: true }), delimiter, source.label);
+  const pending: SourceRow[] = [];
+  while (pending.length < PEEK_ROWS) {
+    const r = await batches.next();
+    if (r.done) break;
+    pending.push(...r.value);
+  }
+  if (pending.length === 0) throw new DataError("the file is empty", { file: source.label });
+  const detection = detectProfile(
+    opts.kind,
+    pending.map((r) => r.fields),
+    { whitespace: delimiter === "whitespace", forced: opts.forcedProfile, extra: opts.extraProfiles },
+  );
+  const missing = missingRequired(opts.kind, detection.columns);
+  if (missing.length > 0) {
+    const headers = (pending[0]?.fields ?? []).map((h) => `"${h}"`).join(", ");
+    throw new DataError(
+      `no column for ${missing.join(", ")} (profile ${detection.profile.name}: ${detection.reason}); the headers are ${headers}`,
+      { file: source.label, line: 1 },
+      "map the columns in supportops.config.yaml under import.profiles, or choose one with --profile",
+    );
+  }
+  const unknown = unknownTargets(opts.kind, detection.columns);
+  if (unknown.length > 0) {
+    throw new DataError(`the mapping names unknown ${opts.kind} fields: ${unknown.join(", ")}`, {
+      file: source.label,
+    });
+  }
+  const headers =
+    detection.headerRows > 0 ? (pending[0]?.fields ?? []) : detection.columns.map((c) => c.header);
+  const converter = buildRowConverter(detection, {
+    kind: opts.kind,
+    timeZone: opts.timeZone,
+    dateOrder: opts.dateOrder ?? detection.profile.dateOrder ?? "ymd",
+    width: headers.length,
+    encodingName: encoding.encoding,
+  });
+  return {
+    detection,
+    headers,
+    converter,
+    batches,
+    pending: pending.slice(detection.headerRows),
+    delimiter,
+    encodingReason: encoding.reason,
+    encodingName: encoding.encoding,
+    bytesRead: opened.bytesRead,
+    sha256: opened.sha256,
+  };
+}
+
+async function* allBatches(p: Prepared): AsyncGenerator<SourceRow[]> {
+  if (p.pending.length > 0) yield p.pending;
+  yield* p.batches;
+}
+
+function emptyResult(source: Source, p: Prepared | null): FileResult {
+  return {
+    file: source.label,
+    status: "imported",
+    profile: p?.detection.profile.name ?? "",
+    profileReason: p?.detection.reason ?? "",
+    encoding: p ? `${p.encodingName} (${p.encodingReason})` : "",
+    delimiter: p?.delimiter ?? ",",
+    sha256: "",
+    rows: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    collapsed: 0,
+    rejected: 0,
+    seconds: 0,
+    headers: p?.headers ?? [],
+    rejects: [],
+    detection: p?.detection ?? null,
+    warnings: [...(p?.detection.warnings ?? [])],
+  };
+}
+
+/** Reads and converts every row without touching a store (for --dry-run). */
+export async function checkFile(source: Source, stdin: Readable, opts: ImportOptions): Promise<FileResult> {
+  const started = performance.now();
+  const p = await prepare(source, stdin, opts);
+  const result = emptyResult(source, p);
+  for await (const batch of allBatches(p)) {
+    for (const row of batch) {
+      result.rows++;
+      const reject = p.converter.convert(row);
+      if (reject) {
+        result.rejected++;
+        if (result.rejects.length < 1000) result.rejects.push(reject);
+      }
+    }
+  }
+  result.warnings.push(...p.converter.warnings());
+  result.sha256 = p.sha256();
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+/**
+ * Imports one file in one transaction. Returns the result; throws DataError (exit 65) when the
+ * file cannot be read or has more rejects than allowed, after rolling back.
+ */
+export async function importFile(
+  db: Db,
+  source: Source,
+  stdin: Readable,
+  opts: ImportOptions,
+): Promise<FileResult> {
+  const started = performance.now();
+  if (source.path && !opts.force) {
+    const sha = await hashFile(source.path);
+    const prev = findImportByHash(db, opts.kind, sha);
+    if (prev) return { ...emptyResult(source, null), status: "skipped", sha256: sha, previousImport: prev };
+  }
+  const p = await prepare(source, stdin, opts);
+  const result = emptyResult(source, p);
+  const batch = new ImportBatch(db, opts.kind, p.converter.written);
+  try {
+    let lastProgress = 0;
+    let stop = false;
+    for await (const rows of allBatches(p)) {
+      for (const row of rows) {
+        result.rows++;
+        const reject = p.converter.convert(row);
+        if (reject) {
+          result.rejected++;
+          result.rejects.push(reject);
+          // A count limit is known to be exceeded before the end: stop reading.
+          if (opts.maxRejects.kind === "count" && result.rejected > opts.maxRejects.value) {
+            stop = true;
+            break;
+          }
+          continue;
+        }
+        p.converter.stage(batch);
+      }
+      if (stop) break;
+      if (opts.onProgress && result.rows - lastProgress >= 10_000) {
+        lastProgress = result.rows;
+        opts.onProgress(result.rows, p.bytesRead());
+      }
+    }
+    result.warnings.push(...p.converter.warnings());
+    if (overLimit(opts.maxRejects, result.rejected, result.rows)) {
+      batch.rollback();
+      result.status = "rejected-file";
+      result.seconds = (performance.now() - started) / 1000;
+      return result;
+    }
+    const sha = p.sha256();
+    result.sha256 = sha;
+    if (!source.path && !opts.force) {
+      const prev = findImportByHash(db, opts.kind, sha);
+      if (prev) {
+        batch.rollback();
+        return { ...result, status: "skipped", previousImport: prev, rows: 0, rejected: 0, rejects: [] };
+      }
+    }
+    result.seconds = (performance.now() - started) / 1000;
+    const counts = batch.finish({
+      kind: opts.kind,
+      fileName: source.fileName,
+      filePath: source.path,
+      sha256: sha,
+      profile: p.detection.profile.name,
+      encoding: p.encodingName,
+      delimiter: delimiterName(p.delimiter),
+      importedAt: opts.now(),
+      rowsRead: result.rows,
+      rejected: result.rejected,
+      rejectsPath: result.rejected > 0 ? opts.rejectsPath : null,
+      seconds: result.seconds,
+      toolVersion: opts.toolVersion,
+    });
+    batch.commit();
+    Object.assign(result, counts, { importId: batch.importId });
+    result.seconds = (performance.now() - started) / 1000;
+    return result;
+  } catch (err) {
+    batch.rollback();
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Profile } from "./types.js";
+
+/** ServiceNow incident (event log) export: DD-MM-YYYY HH:MM, `?` for missing, several rows per incident. */
+export const servicenow: Profile = {
+  name: "servicenow",
+  label: "ServiceNow incident log",
+  kind: "tickets",
+  dateOrder: "dmy",
+  headers: {
+    number: "ticket_id",
+    incident_state: "status",
+    reopen_count: "reopen_count",
+    made_sla: "sla_resolution_met",
+    caller_id: "customer_id",
+    opened_at: "created_at",
+    sys_updated_at: "updated_at",
+    contact_type: "channel",
+    category: "reason",
+    subcategory: "sub_reason",
+    priority: "priority",
+    assignment_group: "group_name",
+    assigned_to: "agent",
+    knowledge: "knowledge_used",
+    resolved_at: "resolved_at",
+    closed_at: "closed_at",
+    short_description: "subject",
+  },
+  distinctive: [
+    "number",
+    "incident_state",
+    "made_sla",
+    "caller_id",
+    "opened_at",
+    "contact_type",
+    "assignment_group",
+    "sys_updated_at",
+    "u_priority_confirmation",
+    "sys_mod_count",
+  ],
+};
