@@ -1,0 +1,83 @@
+import { existsSync } from "node:fs";
+import { resolveConfigFor, resolveStorePath } from "../config/resolve.js";
+import { type ImportOptions, importFile } from "../ingest/pipeline.js";
+import type { RecordKind } from "../ingest/profiles/index.js";
+import { DEFAULT_MAX_REJECTS, describeLimit } from "../ingest/rejects.js";
+import { describeSource } from "../ingest/source.js";
+import { type Db, openStore } from "../store/db.js";
+import { packageVersion } from "../version.js";
+import { busyTimeoutOf, configProfiles } from "./commands/import.js";
+import type { CliContext } from "./context.js";
+import { DataError, UsageError } from "./errors.js";
+
+/** Files given on a report's command line (`--tickets FILE` …) instead of the store. */
+export type AdHocFiles = Partial<Record<RecordKind, string[]>>;
+
+export function hasAdHocFiles(files: AdHocFiles): boolean {
+  return Object.values(files).some((f) => f !== undefined && f.length > 0);
+}
+
+/**
+ * The store a report reads: the persistent one, or (when files are given) an in-memory store
+ * the files are imported into first, through the same import pipeline, so a report over files
+ * and a report over the store run the same code.
+ */
+export async function openStoreFor(
+  ctx: CliContext,
+  opts: { files?: AdHocFiles; write?: boolean; timezone?: string | undefined } = {},
+): Promise<Db> {
+  const files = opts.files ?? {};
+  if (hasAdHocFiles(files)) return importAdHoc(ctx, files, opts.timezone);
+  const path = resolveStorePath(ctx);
+  if (!existsSync(path)) {
+    throw new UsageError(
+      `no store at ${path}`,
+      "import data first (supportops import tickets FILE), point --db at a store, or give files (--tickets FILE)",
+    );
+  }
+  return openStore({ path, busyTimeoutMs: busyTimeoutOf(ctx), readonly: opts.write !== true });
+}
+
+async function importAdHoc(ctx: CliContext, files: AdHocFiles, timezone: string | undefined): Promise<Db> {
+  const db = openStore({ path: ":memory:" });
+  const resolved = resolveConfigFor(ctx, { timezone });
+  const base: ImportOptions = {
+    kind: "tickets",
+    encoding: "auto",
+    timeZone: resolved.values.timezone,
+    dateOrder: ctx.config.config.import?.date_order,
+    forcedProfile: undefined,
+    extraProfiles: configProfiles(ctx),
+    maxRejects: DEFAULT_MAX_REJECTS,
+    rejectsPath: null,
+    force: true,
+    toolVersion: packageVersion(),
+    now: () => Math.floor(Date.now() / 1000),
+  };
+  try {
+    for (const kind of ["tickets", "surveys", "orders"] as const) {
+      for (const file of files[kind] ?? []) {
+        const source = describeSource(file, ctx.io.cwd);
+        const r = await importFile(db, source, ctx.io.stdin, { ...base, kind });
+        if (r.status === "rejected-file") {
+          throw new DataError(
+            `${r.rejected} of ${r.rows} rows rejected, over the limit of ${describeLimit(base.maxRejects)}`,
+            { file: source.label, line: r.rejects[0]?.line },
+            `first: ${r.rejects[0]?.reason ?? ""}; check it with: supportops import ${kind} ${file} --dry-run`,
+          );
+        }
+        if (r.rejected > 0) {
+          const first = r.rejects[0];
+          ctx.warn(
+            `${source.label}: ${r.rejected} rows skipped${first ? ` (first, line ${first.line}: ${first.reason})` : ""}; supportops import ${kind} ${file} --dry-run lists them`,
+          );
+        }
+        ctx.debug(`${source.label}: ${r.rows} rows as ${kind} via ${r.profile}`);
+      }
+    }
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
