@@ -65,13 +65,18 @@ function headerTexts(profile: Profile, rows: string[][]): string[] {
 export function planColumns(profile: Profile, headers: string[]): { columns: ColumnPlan[]; matched: number } {
   const order = Object.keys(profile.headers);
   const chosen = new Map<string, { index: number; rank: number }>();
+  // Headers matched only by the canonical-name fallback: they don't make a profile more likely.
+  let canonicalOnly = 0;
   const candidates: Array<{ index: number; target: ColumnTarget; rank: number } | null> = headers.map(
     (h, index) => {
       const key = foldHeader(h);
-      const v = profile.headers[key];
+      // A header spelled exactly like a canonical field (created_at) means that field in every profile.
+      const own = profile.headers[key];
+      const v = own ?? (FIELDS[profile.kind][key] !== undefined ? key : undefined);
       if (v === undefined) return null;
+      if (own === undefined) canonicalOnly++;
       const target = targetOf(v);
-      const rank = order.indexOf(key);
+      const rank = order.includes(key) ? order.indexOf(key) : order.length;
       const prev = chosen.get(target.field);
       if (!prev || rank < prev.rank) chosen.set(target.field, { index, rank });
       return { index, target, rank };
@@ -114,7 +119,7 @@ export function planColumns(profile: Profile, headers: string[]): { columns: Col
     }
     return { index, header, target: null, note: "not a known column" };
   });
-  return { columns, matched: matched + questionCount };
+  return { columns, matched: matched - canonicalOnly + questionCount };
 }
 
 /** Missing required fields for the plan, by name. */

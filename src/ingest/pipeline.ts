@@ -83,7 +83,12 @@ interface Prepared {
 }
 
 /** Decodes, finds the delimiter and the profile, and builds the row converter. */
-async function prepare(source: Source, stdin: Readable, opts: ImportOptions): Promise<Prepared> {
+async function prepare(
+  source: Source,
+  stdin: Readable,
+  opts: ImportOptions,
+  requireFields = true,
+): Promise<Prepared> {
   const opened = openText(source, stdin, opts.encoding);
   const iterator = opened.text[Symbol.asyncIterator]() as AsyncIterator<string>;
   const firstChunk = await iterator.next();
@@ -112,7 +117,7 @@ async function prepare(source: Source, stdin: Readable, opts: ImportOptions): Pr
     { whitespace: delimiter === "whitespace", forced: opts.forcedProfile, extra: opts.extraProfiles },
   );
   const missing = missingRequired(opts.kind, detection.columns);
-  if (missing.length > 0) {
+  if (missing.length > 0 && requireFields) {
     const headers = (pending[0]?.fields ?? []).map((h) => `"${h}"`).join(", ");
     throw new DataError(
       `no column for ${missing.join(", ")} (profile ${detection.profile.name}: ${detection.reason}); the headers are ${headers}`,
@@ -174,6 +179,38 @@ function emptyResult(source: Source, p: Prepared | null): FileResult {
     rejects: [],
     detection: p?.detection ?? null,
     warnings: [...(p?.detection.warnings ?? [])],
+  };
+}
+
+export interface ExportPeek {
+  detection: Detection;
+  headers: string[];
+  /** The first data rows. */
+  samples: string[][];
+  /** Fields the detected profile cannot find. */
+  missing: string[];
+}
+
+/** The profile detection and the first `rows` data rows, for `init`'s mapping step. */
+export async function peekExport(
+  source: Source,
+  stdin: Readable,
+  opts: ImportOptions,
+  rows = 5,
+): Promise<ExportPeek> {
+  const p = await prepare(source, stdin, opts, false);
+  const samples = p.pending.slice(0, rows).map((r) => r.fields);
+  while (samples.length < rows) {
+    const next = await p.batches.next();
+    if (next.done) break;
+    for (const r of next.value) if (samples.length < rows) samples.push(r.fields);
+  }
+  await p.batches.return(undefined);
+  return {
+    detection: p.detection,
+    headers: p.headers,
+    samples,
+    missing: missingRequired(opts.kind, p.detection.columns),
   };
 }
 

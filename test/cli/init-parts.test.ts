@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectType } from "../../src/cli/init/basic-inspect.js";
+import { detectType } from "../../src/cli/init/column-type.js";
 import { profileNameFrom } from "../../src/cli/init/run.js";
 import { parseSchedule } from "../../src/cli/init/schedule.js";
 

@@ -21,7 +21,7 @@ async function answer(text: string, keys: () => void): Promise<void> {
 
 describe("supportops init with the real inquirer prompts", () => {
   it("shows sample values and the detected type for an unsure column, and saves the answer", async () => {
-    writeFileSync(join(dir, "export.csv"), "ticket_id,受付日時\nA-1,2025/04/01 9:05\nA-2,2025/04/02 10:40\n");
+    writeFileSync(join(dir, "export.csv"), "ticket_id,登録日時\nA-1,2025/04/01 9:05\nA-2,2025/04/02 10:40\n");
     const run = runMain(["init"], { cwd: dir, tty: true });
     const enter = () => screen.keypress("enter");
     await answer("Time zone", enter);
@@ -46,7 +46,7 @@ describe("supportops init with the real inquirer prompts", () => {
       enter();
     });
     await answer(
-      'Column "受付日時" (detected: datetime; samples: "2025/04/01 9:05", "2025/04/02 10:40")',
+      'Column "登録日時" (detected: datetime; samples: "2025/04/01 9:05", "2025/04/02 10:40")',
       () => screen.type("created_at"),
     );
     // Typing in a select jumps to the matching choice.
@@ -60,7 +60,7 @@ describe("supportops init with the real inquirer prompts", () => {
     expect(config.business_hours.holidays.japan).toBe(false);
     expect(config.import).toEqual({
       profiles: {
-        helpdesk: { kind: "tickets", columns: { ticket_id: "ticket_id", 受付日時: "created_at" } },
+        helpdesk: { kind: "tickets", columns: { ticket_id: "ticket_id", 登録日時: "created_at" } },
       },
     });
   });

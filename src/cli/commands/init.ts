@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
+import { resolveConfigFor } from "../../config/resolve.js";
 import type { CliIO } from "../context.js";
-import { basicInspectExport } from "../init/basic-inspect.js";
+import { inspectWith } from "../init/inspect.js";
 import { inquirerPrompter } from "../init/prompts.js";
 import { type InitOptions, runInit } from "../init/run.js";
 import type { InspectExport, Prompter } from "../init/types.js";
@@ -52,7 +53,9 @@ export function registerInitCommand(
     .action(
       action(deps, (ctx, opts: InitOptions) =>
         runInit(ctx, opts, {
-          inspectExport: services.inspectExport ?? basicInspectExport,
+          inspectExport:
+            services.inspectExport ??
+            inspectWith(ctx.io.cwd, opts.timezone ?? resolveConfigFor(ctx).values.timezone),
           prompter: ctx.interactive ? (services.prompter ?? inquirerPrompter)(ctx.io) : undefined,
         }),
       ),

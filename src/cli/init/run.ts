@@ -132,7 +132,8 @@ async function sampleProfile(
   const exportKind = (kind ?? "tickets") as ExportKind;
   const inspection = await services.inspectExport(path, exportKind);
 
-  const defaultName = inspection.profile ?? profileNameFrom(path);
+  // Named after the file, never after a built-in profile, so it cannot shadow one.
+  const defaultName = profileNameFrom(path);
   let name = opts.profile;
   if (name === undefined && prompter && !acceptDefaults) {
     name = await prompter.input({
