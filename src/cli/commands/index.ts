@@ -2,8 +2,10 @@ import type { Command } from "commander";
 import type { CommandDeps } from "../program.js";
 import { registerCompletionCommand } from "./completion.js";
 import { registerConfigCommand } from "./config.js";
+import { registerGlossaryCommand } from "./glossary.js";
 import { registerImportCommand } from "./import.js";
 import { registerInitCommand } from "./init.js";
+import { registerLintCommand } from "./lint.js";
 
 /** One line per subcommand; each module builds its own command with injected dependencies. */
 export function registerCommands(program: Command, deps: CommandDeps): void {
@@ -11,4 +13,6 @@ export function registerCommands(program: Command, deps: CommandDeps): void {
   registerConfigCommand(program, deps);
   registerCompletionCommand(program, deps);
   registerInitCommand(program, deps);
+  registerLintCommand(program, deps);
+  registerGlossaryCommand(program, deps);
 }

@@ -1,0 +1,37 @@
+import { type Document, LineCounter, parseDocument } from "yaml";
+import { ConfigError } from "../cli/errors.js";
+
+/** A parsed YAML (or JSON) file that can say which line a value came from. */
+export interface YamlSource {
+  path: string;
+  value: unknown;
+  /** 1-based line of the node at `path` (or of its nearest parent that exists). */
+  lineOf(keys: readonly (string | number)[]): number;
+}
+
+export function parseYamlSource(text: string, path: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new ConfigError(`${path}:${pos.line}:${pos.col}: invalid YAML: ${first.message.split("\n")[0]}`);
+  }
+  return {
+    path,
+    value: doc.toJS(),
+    lineOf(keys) {
+      for (let n = keys.length; n >= 0; n--) {
+        const node = doc.getIn(keys.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+        if (node && typeof node === "object" && Array.isArray(node.range)) {
+          return lineCounter.linePos(node.range[0]).line;
+        }
+      }
+      return 1;
+    },
+  };
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
