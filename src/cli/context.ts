@@ -52,7 +52,6 @@ export class CliContext {
   readonly chalk: ChalkInstance;
   /** Colour for stderr messages: judged on stderr's own TTY. */
   readonly errChalk: ChalkInstance;
-  readonly lang: Lang;
   private loaded: LoadedConfig | undefined;
 
   constructor(io: CliIO, opts: GlobalOptions) {
@@ -62,7 +61,13 @@ export class CliContext {
     this.chalk = new Chalk({ level: this.color ? 1 : 0 });
     const errColor = colorEnabled({ ...io, stdout: io.stderr }, opts.color);
     this.errChalk = new Chalk({ level: errColor ? 1 : 0 });
-    this.lang = resolveLang(opts.lang, io.env);
+  }
+
+  /** Report label language: --lang, then SUPPORTOPS_LANG, then the config's output.lang, then LANG. */
+  get lang(): Lang {
+    const fromEnv = this.io.env.SUPPORTOPS_LANG;
+    const explicit = this.opts.lang ?? (fromEnv === "en" || fromEnv === "ja" ? fromEnv : undefined);
+    return resolveLang(explicit ?? this.config.config.output?.lang, this.io.env);
   }
 
   get isCI(): boolean {

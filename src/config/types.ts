@@ -54,13 +54,22 @@ export interface KpiConfig {
   percentiles?: number[];
 }
 
+/** A segment rule (docs/rfm.md): conditions flat or under `when`; every one must hold. */
 export interface RfmRule {
-  segment: string;
-  /** Score ranges, e.g. `"4-5"` or `5`; every listed one must match. */
+  segment?: string;
+  name?: string;
+  name_ja?: string;
+  action?: string;
+  action_ja?: string;
+  timing?: string;
+  timing_ja?: string;
+  /** Conditions: a value, a comparison (">=4") or a range ("2..3", "4-5"). */
+  when?: Record<string, string | number>;
   r?: string | number;
   f?: string | number;
   m?: string | number;
   fm?: string | number;
+  [condition: string]: string | number | Record<string, string | number> | undefined;
 }
 
 export interface RfmConfig {
@@ -94,11 +103,29 @@ export interface LintOverride {
   glossaries?: string[];
   /** Rule ids or preferred terms turned off for these files. */
   disable?: string[];
+  /** Rule id → severity (or off) for these files. */
+  rules?: Record<string, "error" | "warning" | "info" | "off" | false>;
+  /** Extra terms for these files only (context-dependent words such as 顧客 / 取引先 / ユーザー). */
+  terms?: Array<{
+    preferred: string;
+    variants: string[];
+    note?: string;
+    severity?: "error" | "warning" | "info";
+    allow?: string[];
+  }>;
 }
 
 export interface LintConfig {
   builtin?: boolean;
   glossaries?: string[];
+  severity?: "error" | "warning" | "info";
+  include?: string[];
+  ignore_patterns?: string[];
+  max_file_size?: number | string;
+  max_warnings?: number;
+  markdown?: Partial<
+    Record<"headings" | "links" | "reference_links" | "blockquotes" | "emphasis" | "tables", boolean>
+  >;
   overrides?: LintOverride[];
 }
 
