@@ -1,60 +1,14 @@
+import { FIELDS, REQUIRED } from "../../ingest/profiles/fields.js";
 import type { ExportKind } from "./types.js";
 
-/** Canonical fields a column can map to, per kind (src/domain/records.ts; `*_raw` are derived). */
+const mappable = (kind: ExportKind) => Object.keys(FIELDS[kind]).filter((f) => !f.endsWith("_raw"));
+
+/** Canonical fields a column can map to, per kind: the importer's own list (`*_raw` are derived). */
 export const CANONICAL_FIELDS: Record<ExportKind, readonly string[]> = {
-  tickets: [
-    "ticket_id",
-    "created_at",
-    "first_response_at",
-    "first_resolved_at",
-    "resolved_at",
-    "closed_at",
-    "updated_at",
-    "first_response_minutes",
-    "first_resolution_minutes",
-    "full_resolution_minutes",
-    "first_response_business_minutes",
-    "full_resolution_business_minutes",
-    "status",
-    "channel",
-    "priority",
-    "reason",
-    "sub_reason",
-    "agent",
-    "group_name",
-    "customer_id",
-    "subject",
-    "tags",
-    "reopen_count",
-    "agent_replies",
-    "customer_messages",
-    "handle_seconds",
-    "sla_due_at",
-    "sla_first_response_met",
-    "sla_resolution_met",
-    "escalated",
-    "knowledge_used",
-    "self_service",
-    "merged",
-    "fcr_flag",
-  ],
-  surveys: [
-    "response_id",
-    "ticket_id",
-    "customer_id",
-    "responded_at",
-    "kind",
-    "score",
-    "comment",
-    "channel",
-    "agent",
-  ],
-  orders: ["order_id", "customer_id", "ordered_at", "amount", "quantity", "currency", "coupon_used"],
+  tickets: mappable("tickets"),
+  surveys: mappable("surveys"),
+  orders: mappable("orders"),
 };
 
 /** Fields an import cannot do without; a profile missing one needs an answer. */
-export const REQUIRED_FIELDS: Record<ExportKind, readonly string[]> = {
-  tickets: ["ticket_id"],
-  surveys: ["score"],
-  orders: ["customer_id", "ordered_at", "amount"],
-};
+export const REQUIRED_FIELDS: Record<ExportKind, readonly string[]> = REQUIRED;
