@@ -199,7 +199,8 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
   let excelIds = 0;
   // Survey rows may yield several records (one per question answered).
   const surveyRecords: Cell[][] = [];
-  // Orders without an id: the n-th order of a customer on the same instant gets "#n".
+  // Orders without an id: the n-th order of a customer at the same instant gets "#n". Orders
+  // with an id: the n-th line of that id in the file is line n.
   const orderSeq = new Map<string, number>();
   let fields: string[] = [];
 
@@ -254,11 +255,17 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
       if (values[idCol(f)] === null) return reject(row, null, f, `${f} is empty`);
     }
     const idIdx = idCol("order_id");
-    if (values[idIdx] === null) {
+    const id = values[idIdx] as string | null;
+    if (id === null) {
       const base = `${values[idCol("customer_id")]}@${values[idCol("ordered_at")]}`;
       const n = (orderSeq.get(base) ?? 0) + 1;
       orderSeq.set(base, n);
       values[idIdx] = `${base}#${n}`;
+      values[idCol("line_no")] = 1;
+    } else {
+      const n = (orderSeq.get(id) ?? 0) + 1;
+      orderSeq.set(id, n);
+      values[idCol("line_no")] = n;
     }
     return null;
   }
@@ -323,7 +330,10 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
 
   const written = new Set(columns.map((c) => c.field));
   for (const c of columns) if (c.rawOut >= 0) written.add(out[c.rawOut] as string);
-  if (o.kind === "orders") written.add("order_id");
+  if (o.kind === "orders") {
+    written.add("order_id");
+    written.add("line_no");
+  }
   if (o.kind === "surveys")
     for (const f of ["response_id", "kind", "score", "scale_min", "scale_max"]) written.add(f);
   let lastLine = 0;

@@ -75,7 +75,7 @@ export class ImportBatch {
     this.kind = kind;
     const all = recordColumns(kind);
     const key = NATURAL_KEY[kind];
-    const cols = all.filter((c) => c === key || !written || written.includes(c));
+    const cols = all.filter((c) => key.includes(c) || !written || written.includes(c));
     this.pick = cols.map((c) => all.indexOf(c));
     const t = TABLE[kind];
     // IMMEDIATE takes the write lock now (waiting up to the busy timeout), not at the first write.
@@ -90,7 +90,7 @@ export class ImportBatch {
         )
         .run(kind);
       this.importId = Number(info.lastInsertRowid);
-      const others = cols.filter((c) => c !== key);
+      const others = cols.filter((c) => !key.includes(c));
       const changed = others.map((c) => `${t}.${c} IS NOT excluded.${c}`).join(" OR ");
       const notOlder = cols.includes("updated_at")
         ? ` AND (excluded.updated_at IS NULL OR ${t}.updated_at IS NULL OR excluded.updated_at >= ${t}.updated_at)`
@@ -98,7 +98,7 @@ export class ImportBatch {
       this.upsert = db.prepare(
         `INSERT INTO ${t} (${cols.join(", ")}, source_line, import_id, first_import_id)
          VALUES (${cols.map(() => "?").join(", ")}, ?, ${this.importId}, ${this.importId})
-         ON CONFLICT (${key}) DO UPDATE SET
+         ON CONFLICT (${key.join(", ")}) DO UPDATE SET
            ${others.map((c) => `${c} = excluded.${c}`).join(", ")},
            source_line = excluded.source_line, import_id = excluded.import_id
          WHERE (${changed})${notOlder}`,

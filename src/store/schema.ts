@@ -1,4 +1,4 @@
-import { FIELDS } from "../ingest/profiles/fields.js";
+import { FIELDS, NATURAL_KEY } from "../ingest/profiles/fields.js";
 import type { FieldType, RecordKind } from "../ingest/profiles/types.js";
 
 /** SQLite column type for a field type. Timestamps are INTEGER Unix seconds (UTC); booleans 0/1. */
@@ -27,9 +27,12 @@ export function recordColumns(kind: RecordKind): string[] {
 
 export const TABLE: Record<RecordKind, string> = { tickets: "tickets", surveys: "surveys", orders: "orders" };
 
-function recordTable(kind: RecordKind, key: string, extra: string[] = []): string {
+function recordTable(kind: RecordKind, extra: string[] = []): string {
+  const key = NATURAL_KEY[kind];
   const cols = Object.entries(FIELDS[kind]).map(([f, t]) =>
-    f === key ? `${f} TEXT NOT NULL PRIMARY KEY` : `${f} ${sqlType(t)}`,
+    key.includes(f)
+      ? `${f} ${sqlType(t)} NOT NULL${f === "line_no" ? " DEFAULT 1" : ""}`
+      : `${f} ${sqlType(t)}`,
   );
   if (kind === "surveys") cols.push("scale_min REAL", "scale_max REAL");
   // import_id: the import that last changed the row; first_import_id: the one that created it.
@@ -38,6 +41,7 @@ function recordTable(kind: RecordKind, key: string, extra: string[] = []): strin
     "first_import_id INTEGER NOT NULL REFERENCES imports(import_id)",
     "source_line INTEGER",
     ...extra,
+    `PRIMARY KEY (${key.join(", ")})`,
   );
   return `CREATE TABLE ${TABLE[kind]} (\n  ${cols.join(",\n  ")}\n)`;
 }
@@ -66,15 +70,40 @@ export const MIGRATIONS: string[][] = [
       tool_version TEXT NOT NULL
     )`,
     "CREATE INDEX imports_sha256 ON imports (kind, sha256)",
-    recordTable("tickets", "ticket_id"),
+    recordTable("tickets"),
     "CREATE INDEX tickets_created_at ON tickets (created_at)",
     "CREATE INDEX tickets_customer ON tickets (customer_id, created_at)",
-    recordTable("surveys", "response_id"),
+    recordTable("surveys"),
     "CREATE INDEX surveys_ticket ON surveys (ticket_id)",
     "CREATE INDEX surveys_customer ON surveys (customer_id)",
-    recordTable("orders", "order_id"),
-    "CREATE INDEX orders_customer ON orders (customer_id, ordered_at)",
+    recordTable("orders"),
+    // Covers the per-customer aggregates (RFM, dormancy) so they never touch the table.
+    "CREATE INDEX orders_customer ON orders (customer_id, order_id, ordered_at, amount, coupon_used)",
     `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  ],
+  // 2: dormant-customer alerts (`supportops dormant`). One row per alert raised: a customer, a stage
+  // and the episode (the last order day it was raised for). A new order clears the customer's open
+  // rows by setting cleared_at; rows are kept as the alert history. Days are local day numbers
+  // (days since 1970-01-01 in the data set's time zone), with the same date as text for people.
+  [
+    `CREATE TABLE dormant_alerts (
+      alert_id INTEGER PRIMARY KEY,
+      customer_id TEXT NOT NULL,
+      stage TEXT NOT NULL,
+      method TEXT NOT NULL CHECK (method IN ('fixed', 'cadence', 'bgnbd')),
+      last_order_day INTEGER NOT NULL,
+      last_order_date TEXT NOT NULL,
+      as_of_day INTEGER NOT NULL,
+      as_of TEXT NOT NULL,
+      alerted_at INTEGER NOT NULL,
+      cleared_at INTEGER,
+      cleared_as_of_day INTEGER,
+      cleared_as_of TEXT
+    )`,
+    // At most one open alert per customer, stage and episode: "alerted once per stage".
+    `CREATE UNIQUE INDEX dormant_alerts_open ON dormant_alerts (customer_id, stage, last_order_day)
+      WHERE cleared_at IS NULL`,
+    "CREATE INDEX dormant_alerts_as_of ON dormant_alerts (as_of_day)",
   ],
 ];
 

@@ -271,6 +271,20 @@ describe("supportops import surveys and orders", () => {
     ).toEqual([{ n: 69659, c: 23570, s: 2500315.63 }]);
   });
 
+  it("keeps order lines: the n-th line of an order id is (order_id, n), idempotent on re-import", () => {
+    const file = fx("rfm/orders.csv");
+    expect(imp("orders", [file]).code).toBe(0);
+    expect(
+      query(db, "SELECT line_no, amount FROM orders WHERE order_id = 'A-0106' ORDER BY line_no"),
+    ).toEqual([
+      { line_no: 1, amount: 6000 },
+      { line_no: 2, amount: 4000 },
+    ]);
+    const again = JSON.parse(imp("orders", [file], ["--force", "--json"]).stdout);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, collapsed: 0 });
+    expect(again.unchanged).toBe(again.rows);
+  });
+
   it("Japanese order exports: yen amounts, coupon flags, order ids", () => {
     const r = imp("orders", [fx("orders/orders-ja.csv")], ["--json"]);
     expect(r.code, r.stderr).toBe(0);

@@ -53,6 +53,7 @@ export const FIELDS: Record<RecordKind, Record<string, FieldType>> = {
   },
   orders: {
     order_id: "id",
+    line_no: "int",
     customer_id: "id",
     ordered_at: "timestamp",
     amount: "number",
@@ -69,9 +70,12 @@ export const REQUIRED: Record<RecordKind, string[]> = {
   orders: ["customer_id", "ordered_at", "amount"],
 };
 
-/** The natural key: re-importing a record with the same key updates it instead of adding it. */
-export const NATURAL_KEY: Record<RecordKind, string> = {
-  tickets: "ticket_id",
-  surveys: "response_id",
-  orders: "order_id",
+/**
+ * The natural key: re-importing a record with the same key updates it instead of adding it.
+ * Orders keep their lines: the n-th line of an order id in a file is (order_id, n).
+ */
+export const NATURAL_KEY: Record<RecordKind, readonly string[]> = {
+  tickets: ["ticket_id"],
+  surveys: ["response_id"],
+  orders: ["order_id", "line_no"],
 };
