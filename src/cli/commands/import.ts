@@ -220,12 +220,21 @@ async function withLockHandlingAsync<T>(path: string, timeoutMs: number, fn: () 
   }
 }
 
+/** A one-line progress bar on stderr (only shown on an interactive stderr: see ctx.showProgress). */
 function progressPrinter(ctx: CliContext, source: Source) {
   let shown = false;
+  const width = 24;
   return {
     update(rows: number, bytes: number) {
-      const pct = source.size ? ` ${Math.min(100, Math.floor((bytes / source.size) * 100))}%` : "";
-      ctx.io.stderr.write(`\r${source.fileName}: ${rows.toLocaleString("en-US")} rows${pct}   `);
+      const rowText = `${rows.toLocaleString("en-US")} rows`;
+      if (source.size) {
+        const share = Math.min(1, bytes / source.size);
+        const filled = Math.round(share * width);
+        const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
+        ctx.io.stderr.write(`\r${source.fileName} ${bar} ${Math.floor(share * 100)}%  ${rowText}  `);
+      } else {
+        ctx.io.stderr.write(`\r${source.fileName}: ${rowText}  `);
+      }
       shown = true;
     },
     clear() {
