@@ -67,3 +67,57 @@ function displayWidth(s: string): number {
   }
   return w;
 }
+
+/** --dry-run --json: the detection and mapping of one file. */
+export function dryRunJson(r: FileResult) {
+  return {
+    file: r.file,
+    profile: r.profile,
+    reason: r.profileReason,
+    encoding: r.encoding,
+    delimiter: delimiterName(r.delimiter),
+    header_rows: r.detection?.headerRows ?? 0,
+    columns: (r.detection?.columns ?? []).map((c) => ({
+      column: c.index + 1,
+      header: c.header,
+      field: c.target?.field ?? null,
+      ...(c.target?.unit ? { unit: c.target.unit } : {}),
+      ...(c.target?.surveyKind ? { survey_kind: c.target.surveyKind } : {}),
+      ...(c.note ? { note: c.note } : {}),
+    })),
+    rows: r.rows,
+    rejected: r.rejected,
+    rejects: r.rejects
+      .slice(0, 20)
+      .map((x) => ({ line: x.line, column: x.column, field: x.field, reason: x.reason })),
+    warnings: r.warnings,
+  };
+}
+
+/** --json: totals over the imported files, then each file. */
+export function importJson(results: FileResult[]) {
+  const sum = (k: "rows" | "inserted" | "updated" | "unchanged" | "rejected" | "collapsed") =>
+    results.filter((r) => r.status === "imported").reduce((a, r) => a + r[k], 0);
+  return {
+    rows: sum("rows"),
+    inserted: sum("inserted"),
+    updated: sum("updated"),
+    unchanged: sum("unchanged"),
+    rejected: sum("rejected"),
+    collapsed: sum("collapsed"),
+    files: results.map((r) => ({
+      file: r.file,
+      status: r.status,
+      profile: r.profile || null,
+      sha256: r.sha256,
+      rows: r.rows,
+      inserted: r.inserted,
+      updated: r.updated,
+      unchanged: r.unchanged,
+      rejected: r.rejected,
+      collapsed: r.collapsed,
+      seconds: Math.round(r.seconds * 1000) / 1000,
+      ...(r.previousImport ? { previous_import: r.previousImport } : {}),
+    })),
+  };
+}

@@ -4,13 +4,7 @@ import { Argument, type Command, Option } from "commander";
 import { resolveConfigFor, resolveStorePath } from "../../config/resolve.js";
 import { INPUT_ENCODINGS, type InputEncoding } from "../../ingest/decode.js";
 import type { DateOrder } from "../../ingest/normalize/index.js";
-import {
-  checkFile,
-  delimiterName,
-  type FileResult,
-  type ImportOptions,
-  importFile,
-} from "../../ingest/pipeline.js";
+import { checkFile, type FileResult, type ImportOptions, importFile } from "../../ingest/pipeline.js";
 import { BUILTIN_PROFILES, foldHeader, type Profile, type RecordKind } from "../../ingest/profiles/index.js";
 import {
   DEFAULT_MAX_REJECTS,
@@ -25,7 +19,7 @@ import { packageVersion } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { DataError, ExitCode, TempFailError, UsageError } from "../errors.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
-import { renderDryRun, renderSummaryLine } from "./import-output.js";
+import { dryRunJson, importJson, renderDryRun, renderSummaryLine } from "./import-output.js";
 
 interface ImportFlags {
   encoding: InputEncoding;
@@ -240,58 +234,6 @@ function progressPrinter(ctx: CliContext, source: Source) {
     clear() {
       if (shown) ctx.io.stderr.write("\r\u001b[2K");
     },
-  };
-}
-
-function dryRunJson(r: FileResult) {
-  return {
-    file: r.file,
-    profile: r.profile,
-    reason: r.profileReason,
-    encoding: r.encoding,
-    delimiter: delimiterName(r.delimiter),
-    header_rows: r.detection?.headerRows ?? 0,
-    columns: (r.detection?.columns ?? []).map((c) => ({
-      column: c.index + 1,
-      header: c.header,
-      field: c.target?.field ?? null,
-      ...(c.target?.unit ? { unit: c.target.unit } : {}),
-      ...(c.target?.surveyKind ? { survey_kind: c.target.surveyKind } : {}),
-      ...(c.note ? { note: c.note } : {}),
-    })),
-    rows: r.rows,
-    rejected: r.rejected,
-    rejects: r.rejects
-      .slice(0, 20)
-      .map((x) => ({ line: x.line, column: x.column, field: x.field, reason: x.reason })),
-    warnings: r.warnings,
-  };
-}
-
-function importJson(results: FileResult[]) {
-  const sum = (k: "rows" | "inserted" | "updated" | "unchanged" | "rejected" | "collapsed") =>
-    results.filter((r) => r.status === "imported").reduce((a, r) => a + r[k], 0);
-  return {
-    rows: sum("rows"),
-    inserted: sum("inserted"),
-    updated: sum("updated"),
-    unchanged: sum("unchanged"),
-    rejected: sum("rejected"),
-    collapsed: sum("collapsed"),
-    files: results.map((r) => ({
-      file: r.file,
-      status: r.status,
-      profile: r.profile || null,
-      sha256: r.sha256,
-      rows: r.rows,
-      inserted: r.inserted,
-      updated: r.updated,
-      unchanged: r.unchanged,
-      rejected: r.rejected,
-      collapsed: r.collapsed,
-      seconds: Math.round(r.seconds * 1000) / 1000,
-      ...(r.previousImport ? { previous_import: r.previousImport } : {}),
-    })),
   };
 }
 
