@@ -1,5 +1,5 @@
 import type { SurveyKind } from "../domain/records.js";
-import { FIELDS, REQUIRED } from "./profiles/fields.js";
+import { DERIVED_FIELDS, FIELDS, REQUIRED } from "./profiles/fields.js";
 import { BUILTIN_PROFILES, foldHeader } from "./profiles/index.js";
 import type { ColumnTarget, Profile, RecordKind } from "./profiles/types.js";
 
@@ -72,7 +72,8 @@ export function planColumns(profile: Profile, headers: string[]): { columns: Col
       const key = foldHeader(h);
       // A header spelled exactly like a canonical field (created_at) means that field in every profile.
       const own = profile.headers[key];
-      const v = own ?? (FIELDS[profile.kind][key] !== undefined ? key : undefined);
+      const v =
+        own ?? (FIELDS[profile.kind][key] !== undefined && !DERIVED_FIELDS.has(key) ? key : undefined);
       if (v === undefined) return null;
       if (own === undefined) canonicalOnly++;
       const target = targetOf(v);
@@ -132,7 +133,7 @@ export function missingRequired(kind: RecordKind, columns: ColumnPlan[]): string
 export function unknownTargets(kind: RecordKind, columns: ColumnPlan[]): string[] {
   const known = FIELDS[kind];
   return columns
-    .filter((c) => c.target && known[c.target.field] === undefined)
+    .filter((c) => c.target && (known[c.target.field] === undefined || DERIVED_FIELDS.has(c.target.field)))
     .map((c) => c.target?.field as string);
 }
 

@@ -63,6 +63,9 @@ export const FIELDS: Record<RecordKind, Record<string, FieldType>> = {
   },
 };
 
+/** Fields the importer fills itself; a column is never mapped to one of them. */
+export const DERIVED_FIELDS: ReadonlySet<string> = new Set(["status_raw", "channel_raw", "line_no"]);
+
 /** Fields without which a record of the kind cannot be stored. */
 export const REQUIRED: Record<RecordKind, string[]> = {
   tickets: ["ticket_id"],
