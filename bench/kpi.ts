@@ -1,0 +1,254 @@
+/**
+ * npm run bench:kpi — the default KPI report (`--by channel --period week`) over 1,000,000
+ * generated tickets, in one run:
+ *   (a) supportops kpi from the store (imported once, cached in bench/.work);
+ *   (b) supportops kpi ad hoc from the CSV (`--tickets FILE`: import into memory, then report);
+ *   (c) DuckDB (@duckdb/node-api, in-process in its own Node process) computing the same figures
+ *       with SQL straight from the CSV: count, median and p90 of first response and resolution,
+ *       reopen, one-touch and FCR rates per channel per ISO week;
+ *   (d) Miller (`mlr`, Debian's miller) computing count, median and p90 per channel per week.
+ * Each runs as a child process under GNU time for wall time and peak RSS. The figures of (a) are
+ * checked against (c) and (d) cell by cell. Targets: (a) faster than (c), (b) faster than (d),
+ * peak RSS ≤ 400 MB for (a) and (b). BENCH_ROWS changes the size.
+ */
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { generateTickets, WORK_DIR } from "./lib/generate.js";
+import { fmt, type Measured, measure, ROOT, supportops } from "./lib/measure.js";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const REPORT = ["kpi", "--tz", "UTC", "--by", "channel", "--period", "week", "--format", "json"];
+
+/** The peer, run as plain JavaScript (no tsx start-up in its time); reads the CSV path from the environment. */
+const DUCKDB_SCRIPT = `
+import { DuckDBInstance } from "@duckdb/node-api";
+const instance = await DuckDBInstance.create(":memory:");
+const db = await instance.connect();
+const reader = await db.runAndReadAll(\`
+  WITH t AS (
+    SELECT *, epoch(first_response_at) - epoch(created_at) AS frt,
+           CASE WHEN status IN ('solved', 'closed') THEN epoch(resolved_at) - epoch(created_at) END AS res,
+           status IN ('solved', 'closed') AS done
+      FROM read_csv('\${process.env.BENCH_CSV}', header = true, columns = {
+        'ticket_id': 'VARCHAR', 'created_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP',
+        'resolved_at': 'TIMESTAMP', 'status': 'VARCHAR', 'channel': 'VARCHAR', 'priority': 'VARCHAR',
+        'agent': 'VARCHAR', 'group_name': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR',
+        'reopen_count': 'INTEGER', 'agent_replies': 'INTEGER'})
+  )
+  SELECT strftime(created_at, '%G-W%V') AS week, channel, count(*) AS volume,
+         quantile_cont(frt, 0.5) FILTER (WHERE frt >= 0) AS frt_median,
+         quantile_cont(frt, 0.9) FILTER (WHERE frt >= 0) AS frt_p90,
+         quantile_cont(res, 0.5) FILTER (WHERE res >= 0) AS res_median,
+         quantile_cont(res, 0.9) FILTER (WHERE res >= 0) AS res_p90,
+         avg(CASE WHEN reopen_count > 0 THEN 1.0 ELSE 0.0 END) FILTER (WHERE done OR reopen_count > 0) AS reopen,
+         avg(CASE WHEN agent_replies < 2 THEN 1.0 ELSE 0.0 END) FILTER (WHERE done) AS one_touch,
+         avg(CASE WHEN agent_replies = 1 AND reopen_count = 0 THEN 1.0 ELSE 0.0 END) FILTER (WHERE done) AS fcr
+    FROM t GROUP BY ALL ORDER BY week, channel\`);
+process.stdout.write(JSON.stringify(reader.getRowObjectsJson()));
+`;
+
+/** Miller: seconds from the timestamps, the Monday of each week, then count/median/p90 per group. */
+const STAMP = '"%Y-%m-%d %H:%M:%S"';
+const MILLER_PUT = [
+  `var c = strptime($created_at, ${STAMP});`,
+  `$frt = strptime($first_response_at, ${STAMP}) - c;`,
+  `if ($status == "solved" || $status == "closed") { $res = strptime($resolved_at, ${STAMP}) - c } else { unset $res }`,
+  // Day 0 (1970-01-01) was a Thursday, so (day + 3) % 7 counts days since Monday.
+  "var d = floor(c / 86400);",
+  `$week = strftime((d - (d + 3) % 7) * 86400, "%Y-%m-%d");`,
+].join(" ");
+
+interface Cell {
+  volume: number;
+  frtMedian: number | null;
+  frtP90: number | null;
+  resMedian: number | null;
+  resP90: number | null;
+  reopen: number | null;
+  oneTouch: number | null;
+  fcr: number | null;
+}
+
+interface OursJson {
+  by_period: Array<{
+    period: string;
+    key: { channel: string };
+    figures: {
+      volume: number;
+      first_response: { calendar: { median: number | null; percentiles: Record<string, number | null> } };
+      full_resolution: { calendar: { median: number | null; percentiles: Record<string, number | null> } };
+      reopen: { rate: number | null };
+      one_touch: { rate: number | null };
+      fcr: { rate: number | null };
+    };
+  }>;
+}
+
+function oursCells(stdout: string): Map<string, Cell> {
+  const doc = JSON.parse(stdout) as OursJson;
+  const out = new Map<string, Cell>();
+  for (const g of doc.by_period) {
+    const f = g.figures;
+    out.set(`${g.period}|${g.key.channel}`, {
+      volume: f.volume,
+      frtMedian: f.first_response.calendar.median,
+      frtP90: f.first_response.calendar.percentiles.p90 ?? null,
+      resMedian: f.full_resolution.calendar.median,
+      resP90: f.full_resolution.calendar.percentiles.p90 ?? null,
+      reopen: f.reopen.rate,
+      oneTouch: f.one_touch.rate,
+      fcr: f.fcr.rate,
+    });
+  }
+  return out;
+}
+
+function duckdbCells(stdout: string): Map<string, Cell> {
+  const rows = JSON.parse(stdout) as Array<Record<string, string | number | null>>;
+  const n = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const out = new Map<string, Cell>();
+  for (const r of rows) {
+    out.set(`${r.week}|${r.channel}`, {
+      volume: Number(r.volume),
+      frtMedian: n(r.frt_median),
+      frtP90: n(r.frt_p90),
+      resMedian: n(r.res_median),
+      resP90: n(r.res_p90),
+      reopen: n(r.reopen),
+      oneTouch: n(r.one_touch),
+      fcr: n(r.fcr),
+    });
+  }
+  return out;
+}
+
+/** Miller's week key is the Monday's date; ours is the ISO week label of the same Monday. */
+function isoWeekOfMonday(date: string): string {
+  const monday = Date.parse(`${date}T00:00:00Z`) / 86400000;
+  const thursday = monday + 3;
+  const year = new Date(thursday * 86400000).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / 86400000) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+function millerCells(stdout: string): Map<string, Partial<Cell>> {
+  const rows = JSON.parse(stdout) as Array<Record<string, number | string>>;
+  const out = new Map<string, Partial<Cell>>();
+  for (const r of rows) {
+    out.set(`${isoWeekOfMonday(String(r.week))}|${r.channel}`, {
+      volume: Number(r.frt_count),
+      frtMedian: Number(r.frt_median),
+      frtP90: Number(r.frt_p90),
+      resMedian: r.res_median === undefined || r.res_median === "" ? null : Number(r.res_median),
+      resP90: r.res_p90 === undefined || r.res_p90 === "" ? null : Number(r.res_p90),
+    });
+  }
+  return out;
+}
+
+/** Cells and fields where the peer disagrees with ours (relative 1e-9, absolute 1e-6). */
+function mismatches(ours: Map<string, Cell>, peer: Map<string, Partial<Cell>>): string[] {
+  const out: string[] = [];
+  if (ours.size !== peer.size) out.push(`groups: ours ${ours.size}, peer ${peer.size}`);
+  for (const [key, theirs] of peer) {
+    const mine = ours.get(key);
+    if (!mine) {
+      out.push(`${key}: missing in ours`);
+      continue;
+    }
+    for (const [field, value] of Object.entries(theirs) as Array<[keyof Cell, number | null]>) {
+      const m = mine[field];
+      const same =
+        m === value || (m !== null && value !== null && Math.abs(m - value) <= 1e-6 + 1e-9 * Math.abs(value));
+      if (!same) out.push(`${key} ${field}: ours ${m}, peer ${value}`);
+    }
+  }
+  return out;
+}
+
+const row = (label: string, m: Measured) =>
+  `${label.padEnd(34)} ${fmt(m.seconds, 2).padStart(7)} s  peak RSS ${m.peakRssMb === null ? "n/a" : `${fmt(m.peakRssMb)} MB`}`;
+
+function check(label: string, m: Measured): Measured {
+  if (m.code !== 0) throw new Error(`${label} failed (${m.code}): ${m.stderr.slice(0, 2000)}`);
+  return m;
+}
+
+async function main(): Promise<void> {
+  const csv = await generateTickets(ROWS);
+  console.log(`input: ${fmt(ROWS)} tickets, ${fmt(statSync(csv).size / 1e6, 1)} MB (${csv})`);
+  const store = join(WORK_DIR, `bench-kpi-${ROWS}.db`);
+  if (!existsSync(store)) {
+    const imported = check(
+      "import",
+      supportops(["--db", store, "import", "tickets", csv, "--tz", "UTC", "--quiet"]),
+    );
+    console.log(row("import into the store (once)", imported));
+  }
+
+  const a = check("(a) kpi from the store", supportops(["--db", store, ...REPORT]));
+  const b = check("(b) kpi ad hoc", supportops([...REPORT, "--tickets", csv]));
+  const c = check(
+    "(c) DuckDB",
+    measure(process.execPath, ["--input-type=module", "-e", DUCKDB_SCRIPT], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_CSV: csv },
+    }),
+  );
+  const d = check(
+    "(d) Miller",
+    measure("mlr", [
+      "--icsv",
+      "--ojson",
+      "put",
+      MILLER_PUT,
+      "then",
+      "stats1",
+      "-i",
+      "-a",
+      "count,median,p90",
+      "-f",
+      "frt,res",
+      "-g",
+      "week,channel",
+      csv,
+    ]),
+  );
+
+  console.log("");
+  console.log(row("(a) supportops kpi, store", a));
+  console.log(row("(b) supportops kpi --tickets CSV", b));
+  console.log(row("(c) DuckDB SQL on the CSV", c));
+  console.log(row("(d) Miller stats1 on the CSV", d));
+
+  const ours = oursCells(a.stdout);
+  const adHocSame = JSON.stringify([...oursCells(b.stdout)]) === JSON.stringify([...ours]);
+  const vsDuck = mismatches(ours, duckdbCells(c.stdout));
+  const vsMiller = mismatches(ours, millerCells(d.stdout));
+  console.log("");
+  console.log(`figures: ${fmt(ours.size)} channel-week cells`);
+  console.log(`  (b) same as (a): ${adHocSame ? "yes" : "NO"}`);
+  console.log(
+    `  DuckDB disagrees on ${vsDuck.length} values${vsDuck.length ? `, e.g. ${vsDuck.slice(0, 3).join("; ")}` : ""}`,
+  );
+  console.log(
+    `  Miller disagrees on ${vsMiller.length} values${vsMiller.length ? `, e.g. ${vsMiller.slice(0, 3).join("; ")}` : ""}`,
+  );
+
+  const ratioA = a.seconds / c.seconds;
+  const ratioB = b.seconds / d.seconds;
+  const rss = Math.max(a.peakRssMb ?? Number.POSITIVE_INFINITY, b.peakRssMb ?? Number.POSITIVE_INFINITY);
+  const checks: Array<[string, boolean]> = [
+    [`(a) faster than DuckDB (c): ${fmt(ratioA, 2)}× its time`, ratioA < 1],
+    [`(b) faster than Miller (d): ${fmt(ratioB, 2)}× its time`, ratioB < 1],
+    [`peak RSS of (a) and (b) <= 400 MB: ${fmt(rss)} MB`, rss <= 400],
+    ["same figures as DuckDB and Miller", vsDuck.length === 0 && vsMiller.length === 0 && adHocSame],
+  ];
+  console.log("");
+  for (const [text, ok] of checks) console.log(`${ok ? "PASS" : "MISS"}  ${text}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,151 @@
+/**
+ * One KPI run: read the tickets and surveys the ranges need, measure every ticket once, then
+ * aggregate the same measures for the reported range, its periods and the comparison range.
+ */
+import { enumeratePeriods, type Period, type PeriodBucket } from "../../analytics/calendar/index.js";
+import {
+  aggregateKpis,
+  assignPeriodsByBoundaries,
+  type BusinessClock,
+  type Dimension,
+  type FcrVariant,
+  type Grouping,
+  joinSurveys,
+  type KpiOptions,
+  type KpiResult,
+  measureTickets,
+  type SlaPolicy,
+  type SurveyTable,
+  type TicketDimension,
+  type TicketMeasures,
+  type TicketTable,
+  ticketDimension,
+} from "../../analytics/kpi/index.js";
+import type { Db } from "../../store/db.js";
+import { readSurveyRecords, readTicketTable } from "../../store/queries/tickets.js";
+import type { Span } from "./ranges.js";
+
+export interface KpiRunSettings {
+  asOf: number;
+  timeZone: string;
+  weekStart: number;
+  dimensions: readonly TicketDimension[];
+  period: Period | undefined;
+  scope: Span | undefined;
+  baseline: (Span & { spec: string }) | undefined;
+  percentiles: readonly number[];
+  clock: BusinessClock;
+  sla: SlaPolicy;
+  fcrVariant: FcrVariant;
+  recontactWindowDays: number;
+  topReasons: number;
+}
+
+export interface KpiRun {
+  settings: KpiRunSettings;
+  table: TicketTable;
+  /** undefined when there are no survey answers (the join's per-customer index is not built). */
+  surveys: SurveyTable | undefined;
+  measures: TicketMeasures;
+  /** The reported range by the --by dimensions (overall plus one group per value combination). */
+  current: KpiResult;
+  /** With --period: the same by period × dimensions; `periods` are the buckets in order. */
+  byPeriod: KpiResult | undefined;
+  /** With --period: by period alone, for the "All" row's trend. */
+  trendAll: KpiResult | undefined;
+  periods: PeriodBucket[];
+  /** With --compare: the comparison range by the same dimensions. */
+  baseline: KpiResult | undefined;
+}
+
+/** The earliest instant any figure reads: tickets still open then count in backlog. */
+function earliestNeeded(settings: KpiRunSettings): number | undefined {
+  const starts = [settings.scope?.from, settings.baseline?.from].filter(
+    (x): x is number => x !== undefined && Number.isFinite(x),
+  );
+  if (starts.length === 0 || settings.scope === undefined) return undefined;
+  return Math.min(...starts);
+}
+
+/** First creation instant in the table, for periods over an open-ended range. */
+function firstCreated(t: TicketTable): number | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.createdAt[i] as number;
+    if (c < min) min = c;
+  }
+  return Number.isFinite(min) ? min : undefined;
+}
+
+function periodGrouping(
+  t: TicketTable,
+  dimensions: Dimension[],
+  settings: KpiRunSettings,
+): { grouping: Grouping; periods: PeriodBucket[] } | undefined {
+  if (!settings.period) return undefined;
+  const from = settings.scope && Number.isFinite(settings.scope.from) ? settings.scope.from : firstCreated(t);
+  const to = settings.scope?.to ?? settings.asOf;
+  if (from === undefined) return undefined;
+  const periods = enumeratePeriods(from, to, settings.period, settings.timeZone, settings.weekStart);
+  if (periods.length === 0) return undefined;
+  const boundaries = new Float64Array(periods.length + 1);
+  periods.forEach((p, k) => {
+    boundaries[k] = p.start;
+  });
+  boundaries[periods.length] = (periods[periods.length - 1] as PeriodBucket).end;
+  const assignment = assignPeriodsByBoundaries(
+    t.createdAt,
+    boundaries,
+    periods.map((p) => p.label),
+  );
+  return { grouping: { dimensions, periods: assignment }, periods };
+}
+
+export function runKpis(db: Db, settings: KpiRunSettings): KpiRun {
+  const table = readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) });
+  const answers = readSurveyRecords(db, settings.asOf);
+  const surveys = answers.length > 0 ? joinSurveys(answers, table) : undefined;
+  const base: KpiOptions = {
+    asOf: settings.asOf,
+    clock: settings.clock,
+    sla: settings.sla,
+    fcrVariant: settings.fcrVariant,
+    recontactWindowDays: settings.recontactWindowDays,
+    percentiles: settings.percentiles,
+    topReasons: settings.topReasons,
+  };
+  const measures = measureTickets(table, base);
+  const dimensions = settings.dimensions.map((d) => ticketDimension(table, d));
+  const grouping: Grouping = { dimensions };
+  const current = aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.scope });
+  const byPeriods = periodGrouping(table, dimensions, settings);
+  const byPeriod = byPeriods
+    ? aggregateKpis(table, surveys, measures, {
+        ...base,
+        grouping: byPeriods.grouping,
+        scope: settings.scope,
+      })
+    : undefined;
+  const trendAll =
+    byPeriods && dimensions.length > 0
+      ? aggregateKpis(table, surveys, measures, {
+          ...base,
+          grouping: { dimensions: [], periods: byPeriods.grouping.periods },
+          scope: settings.scope,
+        })
+      : byPeriod;
+  const baseline = settings.baseline
+    ? aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.baseline })
+    : undefined;
+  return {
+    settings,
+    table,
+    surveys,
+    measures,
+    current,
+    byPeriod,
+    trendAll,
+    periods: byPeriods?.periods ?? [],
+    baseline,
+  };
+}
