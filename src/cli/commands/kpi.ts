@@ -29,6 +29,7 @@ import {
 } from "../kpi/settings.js";
 import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../output.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
+import { segmentDimension } from "../rfm/segments-of.js";
 import { hasAdHocFiles, openStoreFor } from "../store-access.js";
 
 const DEFAULT_TOP_REASONS = 10;
@@ -80,6 +81,9 @@ async function run(ctx: CliContext, flags: KpiFlags): Promise<number> {
       fcrVariant,
       recontactWindowDays: values.kpi.recontact_window_days,
       topReasons,
+      segmentOf: dimensions.includes("segment")
+        ? (table) => segmentDimension(db, table, { instant: asOf, timeZone }, values.rfm, lang)
+        : undefined,
     };
     const kpis = runKpis(db, settings);
     ctx.debug(`${kpis.table.length} tickets and ${kpis.surveys?.length ?? 0} survey answers read`);
@@ -157,7 +161,7 @@ export function registerKpiCommand(program: Command, deps: CommandDeps): void {
     .option("--surveys <files...>", "survey exports to report on with --tickets")
     .option(
       "--by <dimensions...>",
-      `group by one or two of: ${TICKET_DIMENSIONS.join(", ")} (comma or space separated)`,
+      `group by one or two of: ${TICKET_DIMENSIONS.join(", ")}, segment (the customer's RFM segment) (comma or space separated)`,
     )
     .addOption(
       new Option("--period <unit>", "add a trend per period (sparklines, HTML charts)").choices([...PERIODS]),

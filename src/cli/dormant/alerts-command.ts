@@ -16,10 +16,10 @@ import { withLockHandling } from "../../store/db.js";
 import { civilFromDays, zonedToEpoch } from "../../util/time-zone.js";
 import { busyTimeoutOf } from "../commands/import.js";
 import { ExitCode } from "../errors.js";
+import { rfmSegmentsFor } from "../rfm/segments-of.js";
 import { refuseEarlierAsOf, runAlerts } from "./alert-run.js";
 import { alertsReport } from "./alerts-report.js";
 import { fitHistory } from "./fit.js";
-import { rfmSegmentsFor } from "./rfm-segments.js";
 import { type DormantRun, seconds, unitLabel } from "./run.js";
 
 export function runAlertsCommand(r: DormantRun, rfmConfig: EffectiveConfig["rfm"]): number {

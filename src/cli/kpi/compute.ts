@@ -24,12 +24,15 @@ import {
 import type { Db } from "../../store/db.js";
 import { readSurveyRecords, readTicketTable } from "../../store/queries/tickets.js";
 import type { Span } from "./ranges.js";
+import type { KpiDimension } from "./settings.js";
 
 export interface KpiRunSettings {
   asOf: number;
   timeZone: string;
   weekStart: number;
-  dimensions: readonly TicketDimension[];
+  dimensions: readonly KpiDimension[];
+  /** For --by segment: RFM segments of the tickets' customers, from the store's orders. */
+  segmentOf?: ((table: TicketTable) => Dimension) | undefined;
   period: Period | undefined;
   scope: Span | undefined;
   baseline: (Span & { spec: string }) | undefined;
@@ -115,7 +118,11 @@ export function runKpis(db: Db, settings: KpiRunSettings): KpiRun {
     topReasons: settings.topReasons,
   };
   const measures = measureTickets(table, base);
-  const dimensions = settings.dimensions.map((d) => ticketDimension(table, d));
+  const dimensions = settings.dimensions.map((d) => {
+    if (d !== "segment") return ticketDimension(table, d);
+    if (!settings.segmentOf) throw new Error("--by segment needs segmentOf");
+    return settings.segmentOf(table);
+  });
   const grouping: Grouping = { dimensions };
   const current = aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.scope });
   const byPeriods = periodGrouping(table, dimensions, settings);

@@ -41,6 +41,7 @@ export const DIMENSION_LABELS: Record<string, Label> = {
   group: { en: "Group", ja: "グループ" },
   priority: { en: "Priority", ja: "優先度" },
   reason: { en: "Contact reason", ja: "問い合わせ理由" },
+  segment: { en: "Customer segment", ja: "顧客セグメント" },
 };
 
 export const PERIOD_LABELS: Record<string, Label> = {

@@ -56,17 +56,21 @@ export interface KpiFlags {
   top?: string;
 }
 
-/** `--by channel,priority` or `--by channel --by priority`: at most two ticket dimensions. */
-export function parseDimensions(values: readonly string[] | undefined): TicketDimension[] {
+/** What --by can group on: a ticket field, or the RFM segment of the ticket's customer. */
+export type KpiDimension = TicketDimension | "segment";
+const KPI_DIMENSIONS: readonly KpiDimension[] = [...TICKET_DIMENSIONS, "segment"];
+
+/** `--by channel,priority` or `--by channel --by priority`: at most two dimensions. */
+export function parseDimensions(values: readonly string[] | undefined): KpiDimension[] {
   const names = (values ?? []).flatMap((v) => v.split(",")).map((v) => v.trim().toLowerCase());
-  const out: TicketDimension[] = [];
+  const out: KpiDimension[] = [];
   for (const name of names) {
     if (name === "") continue;
-    const dim = TICKET_DIMENSIONS.find((d) => d === name);
+    const dim = KPI_DIMENSIONS.find((d) => d === name);
     if (dim === undefined) {
       throw new UsageError(
         `unknown dimension "${name}" for --by`,
-        `use one or two of: ${TICKET_DIMENSIONS.join(", ")}`,
+        `use one or two of: ${KPI_DIMENSIONS.join(", ")}`,
       );
     }
     if (!out.includes(dim)) out.push(dim);

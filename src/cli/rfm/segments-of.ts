@@ -1,10 +1,12 @@
 /**
- * The RFM segment column of the alert output. Segments are relative (quintiles over every
+ * RFM segments for a set of customers (the dormant alerts' segment column, kpi --by segment). Segments are relative (quintiles over every
  * customer), so RFM is scored over the whole store as of the same day, then looked up for the
  * output rows only. One grouped query plus a sort per measure: cheap next to the scoring.
  */
+import { customDimension, type Dimension, type TicketTable } from "../../analytics/kpi/index.js";
 import { analyzeRfm, OTHER_SEGMENT, RfmConfigError } from "../../analytics/rfm/index.js";
 import type { EffectiveConfig } from "../../config/defaults.js";
+import type { Lang } from "../../i18n.js";
 import type { Label } from "../../report/index.js";
 import type { Db } from "../../store/db.js";
 import { customerAggregates } from "../../store/queries/orders.js";
@@ -46,4 +48,24 @@ export function rfmSegmentsFor(
     segments.set(id, { en: rule.names.en, ja: rule.names.ja });
   }
   return segments;
+}
+
+/**
+ * `kpi --by segment`: each ticket grouped by its customer's RFM segment as of the report's as-of
+ * (tickets of customers with no orders have none).
+ */
+export function segmentDimension(
+  db: Db,
+  table: TicketTable,
+  asOf: { instant: number; timeZone: string },
+  config: EffectiveConfig["rfm"],
+  lang: Lang,
+): Dimension {
+  const customers = table.customer;
+  const segments = rfmSegmentsFor(db, new Set(customers.values), asOf, config);
+  const nameOfCode = customers.values.map((id) => segments.get(id)?.[lang] ?? null);
+  return customDimension("segment", table.length, (i) => {
+    const code = customers.codes[i] as number;
+    return code < 0 ? null : (nameOfCode[code] ?? null);
+  });
 }
