@@ -208,4 +208,28 @@ describe("dormant flags", () => {
     // Nobody ordered twice, so there is no cohort cadence: only the fixed rule speaks.
     expect(stagesOf(alertRows(auto.stdout))).toEqual({ A: "dormant", B: "dormant" });
   });
+
+  it("a degenerate BG/NBD fit fails bgnbd (65) but auto goes on with its other rules and says why", async () => {
+    // 20 customers, few repeat buyers: the fit runs to a parameter boundary.
+    const small = join(FIXTURES, "rfm/orders.csv");
+    const bgnbd = await runMain(["dormant", "--orders", small, "--method", "bgnbd", "--tz", "Asia/Tokyo"]);
+    expect(bgnbd.code).toBe(65);
+    expect(bgnbd.stderr).toMatch(/BG\/NBD fit failed: .*boundary/);
+    const auto = await runMain([
+      "dormant",
+      "--orders",
+      small,
+      "--method",
+      "auto",
+      "--tz",
+      "Asia/Tokyo",
+      "--format",
+      "json",
+    ]);
+    expect(auto.code, auto.stderr).toBe(0);
+    expect(auto.stderr).toMatch(/auto runs without BG\/NBD: BG\/NBD fit failed/);
+    const rows = alertRows(auto.stdout);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.method !== "bgnbd")).toBe(true);
+  });
 });

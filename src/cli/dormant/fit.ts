@@ -18,9 +18,9 @@ export interface RunFit {
 }
 
 /**
- * Fits BG/NBD. With `optional` (the auto method), a history that simply has no data for the
- * model (no customers, nobody ordered twice) returns the reason instead of failing, so auto can
- * go on with its other rules and say so; every other failure is an error either way.
+ * Fits BG/NBD. With `optional` (the auto method) a failed fit returns its reason instead of
+ * failing, so auto goes on with its fixed and cadence rules and warns why BG/NBD is missing: the
+ * failed fit is still never used. Required fits (bgnbd, --fit-report) fail with exit 65.
  */
 export function fitHistory(
   history: OrderHistory,
@@ -35,9 +35,7 @@ export function fitHistory(
     return { fit: fitBgNbd(summary), repeatCustomers };
   } catch (err) {
     if (!(err instanceof BgNbdFitError)) throw err;
-    if (optional && (err.reason === "no-customers" || err.reason === "no-repeat-purchases")) {
-      return { skipped: err.message };
-    }
+    if (optional) return { skipped: err.message };
     throw new DataError(err.message, undefined, hintFor(err));
   }
 }
