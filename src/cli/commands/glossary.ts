@@ -1,15 +1,7 @@
 import type { Command } from "commander";
-import type { CompiledRule } from "../../lint/rule.js";
 import type { CliContext } from "../context.js";
-import { ExitCode } from "../errors.js";
+import type { GlossaryListOptions } from "../lint-run/glossary.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
-import { lintSettingsOf, loadRules } from "./lint.js";
-
-interface GlossaryListOptions {
-  glossary: string[];
-  builtin: boolean;
-  json?: boolean;
-}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -28,35 +20,11 @@ export function registerGlossaryCommand(program: Command, deps: CommandDeps): vo
       )
       .option("--no-builtin", "leave out the built-in support-operations glossary")
       .option("--json", "machine-readable output: [{ id, preferred, flagged, severity, note, source }]")
-      .action(action(deps, (ctx: CliContext, opts: GlossaryListOptions) => listGlossary(ctx, opts))),
+      .action(
+        action(deps, async (ctx: CliContext, opts: GlossaryListOptions) =>
+          (await import("../lint-run/glossary.js")).listGlossary(ctx, opts),
+        ),
+      ),
     ["supportops glossary list", "supportops glossary list --glossary glossary/prh.yml --json"],
   );
-}
-
-function source(rule: CompiledRule): string {
-  return rule.origin.line === undefined ? rule.origin.file : `${rule.origin.file}:${rule.origin.line}`;
-}
-
-function listGlossary(ctx: CliContext, opts: GlossaryListOptions): number {
-  const rules = loadRules(ctx, lintSettingsOf(ctx), opts);
-  if (opts.json) {
-    const rows = rules.map((r) => ({
-      id: r.id,
-      preferred: r.preferred,
-      flagged: r.flagged,
-      severity: r.severity,
-      note: r.note ?? null,
-      source: source(r),
-    }));
-    ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
-    return ExitCode.ok;
-  }
-  const header =
-    ctx.lang === "ja"
-      ? ["推奨", "検出する表記", "重要度", "備考"]
-      : ["preferred", "flagged", "severity", "note"];
-  const lines = [header.join("\t")];
-  for (const r of rules) lines.push([r.preferred, r.flagged, r.severity, r.note ?? ""].join("\t"));
-  ctx.out(`${lines.join("\n")}\n`);
-  return ExitCode.ok;
 }

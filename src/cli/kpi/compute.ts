@@ -16,7 +16,6 @@ import {
   measureTickets,
   type SlaPolicy,
   type SurveyTable,
-  type TicketDimension,
   type TicketMeasures,
   type TicketTable,
   ticketDimension,
