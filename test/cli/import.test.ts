@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FIXTURES, runBin, SHARED_DATA, tempDir } from "../helpers/cli.js";
+import { FIXTURES, runBin, runMain, SHARED_DATA, tempDir } from "../helpers/cli.js";
 import { count, query, snapshot } from "../helpers/store.js";
 
 let dir: string;
@@ -220,6 +220,24 @@ describe("supportops import tickets", () => {
     expect(JSON.parse(r.stdout).inserted).toBe(24);
     const again = imp("tickets", ["-"], ["--json"], readFileSync(fx("tickets/zendesk.csv")));
     expect(JSON.parse(again.stdout).files[0].status).toBe("skipped");
+  });
+
+  it("shows a progress bar only on an interactive stderr, never in CI or with --quiet", async () => {
+    const big = join(dir, "big.csv");
+    const rows = Array.from({ length: 25_000 }, (_, i) => `T${i},2025-04-01 09:00,solved,email`);
+    writeFileSync(big, `ticket_id,created_at,status,channel\n${rows.join("\n")}\n`);
+    const args = ["import", "tickets", big, "--db", db, "--tz", "UTC", "--force"];
+    const tty = await runMain(args, { tty: true });
+    expect(tty.code, tty.stderr).toBe(0);
+    expect(tty.stderr).toMatch(/big\.csv [█░]{24} \d+% +[\d,]+ rows/);
+    for (const quiet of [
+      await runMain(args, { tty: true, env: { CI: "true" } }),
+      await runMain([...args, "--quiet"], { tty: true }),
+      await runMain(args),
+    ]) {
+      expect(quiet.code).toBe(0);
+      expect(quiet.stderr).not.toMatch(/█/);
+    }
   });
 
   it("--dry-run prints the mapping and writes nothing", () => {
