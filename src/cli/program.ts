@@ -33,6 +33,12 @@ export function action<A extends unknown[]>(deps: CommandDeps, fn: CommandAction
   };
 }
 
+/** Commander option parser for repeatable options: `--glossary a --glossary b` → ["a", "b"]. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [
+  ...(previous ?? []),
+  value,
+];
+
 /** Adds an "Examples:" block to a command's --help. */
 export function withExamples(cmd: Command, examples: string[]): Command {
   return cmd.addHelpText("after", `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`);

@@ -13,7 +13,7 @@ import { type DormantFlags, type DormantRun, seconds } from "../dormant/run.js";
 import { dormantSettings, parseDayFlag, TIME_UNITS } from "../dormant/settings.js";
 import { DataError, UsageError } from "../errors.js";
 import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../output.js";
-import { action, type CommandDeps, withExamples } from "../program.js";
+import { action, type CommandDeps, collect, withExamples } from "../program.js";
 import { openStoreFor } from "../store-access.js";
 
 async function run(ctx: CliContext, flags: DormantFlags): Promise<number> {
@@ -98,8 +98,6 @@ function latestOrderDay(history: OrderHistory): number | undefined {
   }
   return latest;
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerDormantCommand(program: Command, deps: CommandDeps): void {
   const cmd = program

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import type { GlossaryListOptions } from "../lint-run/glossary.js";
-import { action, type CommandDeps, withExamples } from "../program.js";
-
-const collect = (value: string, previous: string[]) => [...previous, value];
+import { action, type CommandDeps, collect, withExamples } from "../program.js";
 
 /** `supportops glossary list`: the rules `lint` would use, with where each came from. */
 export function registerGlossaryCommand(program: Command, deps: CommandDeps): void {

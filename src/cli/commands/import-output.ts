@@ -1,5 +1,6 @@
 import { delimiterName, type FileResult } from "../../ingest/pipeline.js";
 import type { RecordKind } from "../../ingest/profiles/index.js";
+import { displayWidth } from "../../report/display-width.js";
 
 const n = (x: number) => x.toLocaleString("en-US");
 
@@ -46,26 +47,6 @@ export function renderDryRun(r: FileResult): string {
   if (r.rejected > 10) lines.push(`  … and ${n(r.rejected - 10)} more`);
   for (const w of r.warnings) lines.push(`warning:   ${w}`);
   return `${lines.join("\n")}\n`;
-}
-
-/** Terminal columns of a string: East Asian wide characters take two. */
-function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    w +=
-      c >= 0x1100 &&
-      (c <= 0x115f ||
-        (c >= 0x2e80 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6))
-        ? 2
-        : 1;
-  }
-  return w;
 }
 
 /** --dry-run --json: the detection and mapping of one file. */

@@ -5,7 +5,7 @@ import { inspectWith } from "../init/inspect.js";
 import { inquirerPrompter } from "../init/prompts.js";
 import { type InitOptions, runInit } from "../init/run.js";
 import type { InspectExport, Prompter } from "../init/types.js";
-import { action, type CommandDeps, withExamples } from "../program.js";
+import { action, type CommandDeps, collect, withExamples } from "../program.js";
 
 export interface InitCommandServices {
   /** The ingest module's detector; a header-only fallback is used until it is wired in. */
@@ -13,8 +13,6 @@ export interface InitCommandServices {
   /** Replaces the terminal prompts (tests). */
   prompter?: (io: CliIO) => Prompter;
 }
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** `supportops init`: writes supportops.config.yaml from a wizard, flags, or defaults. */
 export function registerInitCommand(

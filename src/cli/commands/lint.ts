@@ -2,11 +2,10 @@ import { type Command, Option } from "commander";
 import { LINT_FORMAT_NAMES } from "../../report/lint/index.js";
 import type { CliContext } from "../context.js";
 import type { LintCommandOptions } from "../lint-run/lint.js";
-import { action, type CommandDeps, withExamples } from "../program.js";
+import { action, type CommandDeps, collect, withExamples } from "../program.js";
 
 // The linter (Markdown parser, glossary loaders) loads only when `lint` runs, so other commands
 // start without it.
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** `supportops lint [paths…]`: check documents against the glossaries. */
 export function registerLintCommand(program: Command, deps: CommandDeps): void {

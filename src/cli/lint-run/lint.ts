@@ -1,5 +1,4 @@
 /** The lint command's implementation, loaded only when `supportops lint` runs (see commands/lint.ts). */
-import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { builtinRules } from "../../lint/builtin.js";
 import { type LintSettings, resolveLintSettings } from "../../lint/config.js";
@@ -12,6 +11,7 @@ import type { SeverityCounts } from "../../lint/types.js";
 import { LINT_FORMATTERS, type LintFormatName, STREAMING_LINT_FORMATTERS } from "../../report/lint/index.js";
 import { type FileReport, totals } from "../../report/lint/types.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
+import { packageVersion } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { ExitCode, UsageError } from "../errors.js";
 
@@ -25,13 +25,6 @@ export interface LintCommandOptions {
   fixDryRun?: boolean;
   stdin?: boolean;
   stdinFilename?: string;
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 function parseMaxWarnings(raw: string | undefined, fromConfig: number | undefined): number | undefined {

@@ -1,4 +1,4 @@
-import { displayWidth } from "./display-width.js";
+import { displayWidth } from "../display-width.js";
 import { type FormatOptions, type StreamingFormatter, type Totals, whole } from "./types.js";
 
 const LABELS = {
