@@ -1,4 +1,7 @@
 import { resolve } from "node:path";
+import type { EffectiveConfig } from "../config/defaults.js";
+import { resolveConfigFor } from "../config/resolve.js";
+import type { Lang } from "../i18n.js";
 import {
   OUTPUT_ENCODINGS,
   type OutputEncoding,
@@ -52,6 +55,34 @@ export function checkFormatEncoding(format: ReportFormat, encoding: OutputEncodi
       "use --encoding with csv, markdown or table output, or leave it out",
     );
   }
+}
+
+export interface ReportSettings {
+  /** The effective configuration with the command's --tz, --format and --encoding applied. */
+  values: EffectiveConfig;
+  format: ReportFormat;
+  encoding: OutputEncoding;
+  lang: Lang;
+}
+
+/**
+ * What every report command resolves the same way: --format and --encoding checked first (aliases
+ * such as sjis resolved) and then applied over the environment, the config file and the defaults.
+ * An --encoding given for JSON or HTML is a usage error; one from the config is simply not used.
+ */
+export function resolveReportSettings(
+  ctx: CliContext,
+  flags: { tz?: string | undefined; format?: string | undefined; encoding?: string | undefined },
+): ReportSettings {
+  const { values } = resolveConfigFor(ctx, {
+    timezone: flags.tz,
+    format: flags.format === undefined ? undefined : parseFormat(flags.format),
+    encoding: flags.encoding === undefined ? undefined : parseEncoding(flags.encoding),
+  });
+  const format = parseFormat(values.output.format);
+  const encoding = parseEncoding(values.output.encoding);
+  if (flags.encoding !== undefined) checkFormatEncoding(format, encoding);
+  return { values, format, encoding, lang: values.output.lang };
 }
 
 /**

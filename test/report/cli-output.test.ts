@@ -1,10 +1,16 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { CliContext } from "../../src/cli/context.js";
 import { UsageError } from "../../src/cli/errors.js";
-import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../../src/cli/output.js";
+import {
+  checkFormatEncoding,
+  parseEncoding,
+  parseFormat,
+  resolveReportSettings,
+  writeOutput,
+} from "../../src/cli/output.js";
 import { tempDir } from "../helpers/cli.js";
 
 function fakeContext(cwd: string): { ctx: CliContext; stdout: () => Buffer; stderr: () => string } {
@@ -79,5 +85,23 @@ describe("writeOutput", () => {
     expect(() => writeOutput(ctx, "x", "missing-folder/report.csv")).toThrow(
       /cannot write missing-folder\/report.csv/,
     );
+  });
+});
+
+describe("resolveReportSettings", () => {
+  it("applies checked flags over the configuration; a flag encoding for JSON is an error, a configured one is not", () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    writeFileSync(join(dir, "supportops.config.yaml"), "output:\n  format: json\n  encoding: cp932\n");
+    const { ctx } = fakeContext(dir);
+    expect(resolveReportSettings(ctx, {})).toMatchObject({ format: "json", encoding: "cp932" });
+    expect(resolveReportSettings(ctx, { format: "csv", encoding: "sjis" })).toMatchObject({
+      format: "csv",
+      encoding: "cp932",
+    });
+    expect(() => resolveReportSettings(ctx, { encoding: "utf8-bom" })).toThrow(
+      /does not apply to --format json/,
+    );
+    expect(() => resolveReportSettings(ctx, { format: "xlsx" })).toThrow(/unknown format "xlsx"/);
   });
 });

@@ -2,7 +2,6 @@
 import { type Command, Option } from "commander";
 import type { OrderHistory } from "../../analytics/dormant/index.js";
 import { localDayNumber } from "../../analytics/rfm/index.js";
-import { resolveConfigFor } from "../../config/resolve.js";
 import { renderReport } from "../../report/index.js";
 import type { Db } from "../../store/db.js";
 import { readOrderDays } from "../../store/queries/dormant.js";
@@ -12,25 +11,16 @@ import { runFitReport } from "../dormant/fit-run.js";
 import { type DormantFlags, type DormantRun, seconds } from "../dormant/run.js";
 import { dormantSettings, parseDayFlag, TIME_UNITS } from "../dormant/settings.js";
 import { DataError, UsageError } from "../errors.js";
-import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../output.js";
+import { resolveReportSettings, writeOutput } from "../output.js";
 import { action, type CommandDeps, collect, withExamples } from "../program.js";
 import { openStoreFor } from "../store-access.js";
 
 async function run(ctx: CliContext, flags: DormantFlags): Promise<number> {
   checkFlagCombinations(flags);
-  const resolved = resolveConfigFor(ctx, {
-    timezone: flags.tz,
-    format: flags.format,
-    encoding: flags.encoding,
-  });
-  const values = resolved.values;
-  const format = parseFormat(flags.format, values.output.format);
-  const encoding = parseEncoding(flags.encoding, values.output.encoding);
-  checkFormatEncoding(format, encoding);
+  const { values, format, encoding, lang } = resolveReportSettings(ctx, flags);
   const settings = dormantSettings(values.dormant, flags);
   const asOfFlag = flags.asOf === undefined ? undefined : parseDayFlag("--as-of", flags.asOf);
   const timeZone = values.timezone;
-  const lang = values.output.lang;
 
   const started = performance.now();
   const adHoc = (flags.orders ?? []).length > 0;

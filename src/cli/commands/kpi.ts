@@ -1,7 +1,6 @@
 import { type Command, Option } from "commander";
 import { PERIODS } from "../../analytics/calendar/index.js";
 import { DRILL_METRICS, TICKET_DIMENSIONS } from "../../analytics/kpi/index.js";
-import { resolveConfigFor } from "../../config/resolve.js";
 import { renderReport } from "../../report/index.js";
 import { latestDataInstant } from "../../store/queries/tickets.js";
 import type { CliContext } from "../context.js";
@@ -27,7 +26,7 @@ import {
   targetsOf,
   weekStartOf,
 } from "../kpi/settings.js";
-import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../output.js";
+import { resolveReportSettings, writeOutput } from "../output.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
 import { segmentDimension } from "../rfm/segments-of.js";
 import { hasAdHocFiles, openStoreFor } from "../store-access.js";
@@ -35,17 +34,7 @@ import { hasAdHocFiles, openStoreFor } from "../store-access.js";
 const DEFAULT_TOP_REASONS = 10;
 
 async function run(ctx: CliContext, flags: KpiFlags): Promise<number> {
-  // Flags are checked (and aliases such as sjis resolved) before they override the configuration.
-  const resolved = resolveConfigFor(ctx, {
-    timezone: flags.tz,
-    format: flags.format === undefined ? undefined : parseFormat(flags.format),
-    encoding: flags.encoding === undefined ? undefined : parseEncoding(flags.encoding),
-  });
-  const values = resolved.values;
-  const format = parseFormat(values.output.format);
-  const encoding = parseEncoding(values.output.encoding);
-  if (flags.encoding !== undefined) checkFormatEncoding(format, encoding);
-  const lang = values.output.lang;
+  const { values, format, encoding, lang } = resolveReportSettings(ctx, flags);
   const dimensions = parseDimensions(flags.by);
   const period = parsePeriod(flags.period);
   const metrics = parseMetrics(flags.metrics);

@@ -1,10 +1,9 @@
 import { extname } from "node:path";
 import { type Command, Option } from "commander";
-import { resolveConfigFor } from "../../config/resolve.js";
 import { type OutputEncoding, renderReport } from "../../report/index.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
-import { checkFormatEncoding, parseEncoding, parseFormat, writeOutput } from "../output.js";
+import { parseEncoding, resolveReportSettings, writeOutput } from "../output.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
 import { runRfmOnStore } from "../rfm/analysis.js";
 import { type CustomerExportFormat, renderCustomerExport } from "../rfm/customer-export.js";
@@ -37,17 +36,7 @@ function customerExportFormat(path: string, flag: CustomerExportFormat | undefin
 }
 
 async function run(ctx: CliContext, flags: RfmCommandFlags): Promise<number> {
-  // Flags are checked (and aliases such as sjis resolved) before they override the configuration.
-  const resolved = resolveConfigFor(ctx, {
-    timezone: flags.tz,
-    format: flags.format === undefined ? undefined : parseFormat(flags.format),
-    encoding: flags.encoding === undefined ? undefined : parseEncoding(flags.encoding),
-  });
-  const values = resolved.values;
-  const format = parseFormat(values.output.format);
-  const encoding = parseEncoding(values.output.encoding);
-  if (flags.encoding !== undefined) checkFormatEncoding(format, encoding);
-  const lang = values.output.lang;
+  const { values, format, encoding, lang } = resolveReportSettings(ctx, flags);
   const analysis = rfmOptionsFrom(flags, values);
 
   const exportPath = flags.customers;
