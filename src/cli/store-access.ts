@@ -1,12 +1,11 @@
 import { existsSync } from "node:fs";
 import { resolveConfigFor, resolveStorePath } from "../config/resolve.js";
 import { type ImportOptions, importFile } from "../ingest/pipeline.js";
-import type { RecordKind } from "../ingest/profiles/index.js";
+import { foldHeader, type Profile, type RecordKind } from "../ingest/profiles/index.js";
 import { DEFAULT_MAX_REJECTS, describeLimit } from "../ingest/rejects.js";
 import { describeSource } from "../ingest/source.js";
-import { type Db, openStore } from "../store/db.js";
+import { type Db, DEFAULT_BUSY_TIMEOUT_MS, openStore } from "../store/db.js";
 import { packageVersion } from "../version.js";
-import { busyTimeoutOf, configProfiles } from "./commands/import.js";
 import type { CliContext } from "./context.js";
 import { DataError, UsageError } from "./errors.js";
 
@@ -80,4 +79,28 @@ async function importAdHoc(ctx: CliContext, files: AdHocFiles, timezone: string 
     throw err;
   }
   return db;
+}
+
+/** Column mappings from the config file, as profiles that take part in detection. */
+export function configProfiles(ctx: CliContext): Profile[] {
+  const mapped = ctx.config.config.import?.profiles ?? {};
+  return Object.entries(mapped).map(([name, m]) => ({
+    name,
+    label: `config profile "${name}"`,
+    kind: m.kind,
+    headers: Object.fromEntries(Object.entries(m.columns).map(([h, f]) => [foldHeader(h), f])),
+    distinctive: Object.keys(m.columns).map(foldHeader),
+    ...(m.date_order ? { dateOrder: m.date_order } : {}),
+  }));
+}
+
+/** How long to wait for another process's lock: $SUPPORTOPS_BUSY_TIMEOUT_MS, default 30 s. */
+export function busyTimeoutOf(ctx: CliContext): number {
+  const raw = ctx.io.env.SUPPORTOPS_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw === "") return DEFAULT_BUSY_TIMEOUT_MS;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new UsageError(`SUPPORTOPS_BUSY_TIMEOUT_MS=${raw}: expected a whole number of milliseconds`);
+  }
+  return ms;
 }

@@ -5,7 +5,7 @@ import { resolveConfigFor, resolveStorePath } from "../../config/resolve.js";
 import { INPUT_ENCODINGS, type InputEncoding } from "../../ingest/decode.js";
 import type { DateOrder } from "../../ingest/normalize/index.js";
 import { checkFile, type FileResult, type ImportOptions, importFile } from "../../ingest/pipeline.js";
-import { BUILTIN_PROFILES, foldHeader, type Profile, type RecordKind } from "../../ingest/profiles/index.js";
+import { BUILTIN_PROFILES, type Profile, type RecordKind } from "../../ingest/profiles/index.js";
 import {
   DEFAULT_MAX_REJECTS,
   describeLimit,
@@ -14,11 +14,12 @@ import {
   writeRejects,
 } from "../../ingest/rejects.js";
 import { describeSource, type Source } from "../../ingest/source.js";
-import { DEFAULT_BUSY_TIMEOUT_MS, openStore, withLockHandling } from "../../store/db.js";
+import { openStore, withLockHandling } from "../../store/db.js";
 import { packageVersion } from "../../version.js";
 import type { CliContext } from "../context.js";
 import { DataError, ExitCode, TempFailError, UsageError } from "../errors.js";
 import { action, type CommandDeps, withExamples } from "../program.js";
+import { busyTimeoutOf, configProfiles } from "../store-access.js";
 import { dryRunJson, importJson, renderDryRun, renderSummaryLine } from "./import-output.js";
 
 interface ImportFlags {
@@ -31,19 +32,6 @@ interface ImportFlags {
   maxRejects?: string;
   force?: boolean;
   json?: boolean;
-}
-
-/** Column mappings from the config file, as profiles that take part in detection. */
-export function configProfiles(ctx: CliContext): Profile[] {
-  const mapped = ctx.config.config.import?.profiles ?? {};
-  return Object.entries(mapped).map(([name, m]) => ({
-    name,
-    label: `config profile "${name}"`,
-    kind: m.kind,
-    headers: Object.fromEntries(Object.entries(m.columns).map(([h, f]) => [foldHeader(h), f])),
-    distinctive: Object.keys(m.columns).map(foldHeader),
-    ...(m.date_order ? { dateOrder: m.date_order } : {}),
-  }));
 }
 
 function findProfile(name: string, kind: RecordKind, extra: Profile[]): Profile {
@@ -189,17 +177,6 @@ async function run(ctx: CliContext, kind: RecordKind, files: string[], flags: Im
   }
   if (flags.json) ctx.out(`${JSON.stringify(importJson(results), null, 2)}\n`);
   return failed ? ExitCode.dataError : ExitCode.ok;
-}
-
-/** How long to wait for another process's lock: $SUPPORTOPS_BUSY_TIMEOUT_MS, default 30 s. */
-export function busyTimeoutOf(ctx: CliContext): number {
-  const raw = ctx.io.env.SUPPORTOPS_BUSY_TIMEOUT_MS;
-  if (raw === undefined || raw === "") return DEFAULT_BUSY_TIMEOUT_MS;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0) {
-    throw new UsageError(`SUPPORTOPS_BUSY_TIMEOUT_MS=${raw}: expected a whole number of milliseconds`);
-  }
-  return ms;
 }
 
 async function withLockHandlingAsync<T>(path: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
