@@ -15,7 +15,8 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Characters from JIS-based sources (macOS, some converters) whose CP932 twin has another code point.
- * Mapping them keeps 〜 and − readable in Excel instead of turning them into "?".
+ * Mapping them keeps 〜 and − readable in Excel instead of turning them into "?"; the same goes
+ * for the few symbols our own reports use.
  */
 const CP932_TWINS: ReadonlyMap<string, string> = new Map([
   ["\u301c", "\uff5e"], // WAVE DASH → FULLWIDTH TILDE
@@ -26,6 +27,10 @@ const CP932_TWINS: ReadonlyMap<string, string> = new Map([
   ["\u00a3", "\uffe1"], // POUND SIGN → FULLWIDTH POUND SIGN
   ["\u00ac", "\uffe2"], // NOT SIGN → FULLWIDTH NOT SIGN
   ["\u00a0", " "], // NO-BREAK SPACE → SPACE
+  // Symbols the renderers themselves print (missing values, intervals, threshold conditions).
+  ["\u2013", "\u2015"], // EN DASH → HORIZONTAL BAR
+  ["\u2265", "\u2267"], // GREATER-THAN OR EQUAL TO → GREATER-THAN OVER EQUAL TO
+  ["\u2264", "\u2266"], // LESS-THAN OR EQUAL TO → LESS-THAN OVER EQUAL TO
 ]);
 const TWIN_PATTERN = new RegExp(`[${[...CP932_TWINS.keys()].join("")}]`, "g");
 const NON_ASCII = /[^\u0000-\u007f]/;

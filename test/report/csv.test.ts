@@ -87,6 +87,12 @@ describe("encodings", () => {
     expect([...encodeText("a", "utf8").data]).toEqual([0x61]);
   });
 
+  it("writes the reports' own symbols (–, ≥, ≤) as their CP932 twins, not as ?", () => {
+    const { data, replacedCount } = encodeText("81.0–88.9, ≥ 201, ≤ 1, –", "cp932");
+    expect(replacedCount).toBe(0);
+    expect(iconv.decode(data, "cp932")).toBe("81.0―88.9, ≧ 201, ≦ 1, ―");
+  });
+
   it("warns through renderReport when characters are replaced", () => {
     const report: Report = {
       title: { en: "t", ja: "t" },
