@@ -80,7 +80,7 @@ function overlap(a: number, b: number, start: number, end: number): number {
 }
 
 /** Business seconds of local day `day` that fall within [start, end). */
-function daySeconds(cal: BusinessCalendar, day: number, start: number, end: number): number {
+export function daySeconds(cal: BusinessCalendar, day: number, start: number, end: number): number {
   const weekday = weekdayOfDay(day);
   const first = cal.dayIndex[weekday] ?? 0;
   const last = cal.dayIndex[weekday + 1] ?? 0;

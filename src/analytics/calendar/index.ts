@@ -8,6 +8,7 @@ export {
   isHoliday,
 } from "./business-calendar.js";
 export { addBusinessSeconds, businessSeconds, localDayOf } from "./business-time.js";
+export { BusinessTimeline } from "./business-timeline.js";
 export {
   type BusinessHoursConfig,
   type CalendarSources,

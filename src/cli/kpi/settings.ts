@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  businessSeconds,
+  BusinessTimeline,
   CalendarConfigError,
   calendarFromConfig,
   IcsParseError,
@@ -178,7 +178,8 @@ export function businessClockOf(values: EffectiveConfig): BusinessClock {
       timeZone: values.timezone,
       ...(icsText === undefined ? {} : { icsText }),
     });
-    return { businessSeconds: (start, end) => businessSeconds(calendar, start, end) };
+    const timeline = new BusinessTimeline(calendar);
+    return { businessSeconds: (start, end) => timeline.between(start, end) };
   } catch (err) {
     if (err instanceof CalendarConfigError) throw new ConfigError(err.message, "see docs/business-hours.md");
     if (err instanceof IcsParseError) {

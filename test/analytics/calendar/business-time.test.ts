@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createBusinessCalendar } from "../../../src/analytics/calendar/business-calendar.js";
 import { addBusinessSeconds, businessSeconds } from "../../../src/analytics/calendar/business-time.js";
+import { BusinessTimeline } from "../../../src/analytics/calendar/business-timeline.js";
 import { japaneseHolidayDates } from "../../../src/analytics/calendar/japan-holidays.js";
 import {
   DEFAULT_SCHEDULE,
@@ -252,5 +253,44 @@ describe("businessSeconds matches a brute-force minute counter", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("BusinessTimeline (running totals) agrees with the walk", () => {
+  it("on random spans, with the minute counter too, reusing one timeline across spans", () => {
+    fc.assert(
+      fc.property(
+        arbCase,
+        fc.array(fc.integer({ min: -3 * 1440, max: 30 * 1440 }), { maxLength: 6 }),
+        (c, more) => {
+          const { cal, holidays, start, end } = buildCase(c);
+          const timeline = new BusinessTimeline(cal);
+          expect(timeline.between(start, end)).toBe(
+            bruteForceSeconds(c.schedule, holidays, c.timeZone, start, end),
+          );
+          // Later spans around the first, in any order and direction, extend the same tables.
+          for (const m of more) {
+            const other = start + m * 60 + 17;
+            expect(timeline.between(other, end)).toBe(businessSeconds(cal, other, end));
+            expect(timeline.between(end, other)).toBe(businessSeconds(cal, end, other));
+          }
+        },
+      ),
+      { numRuns: 250 },
+    );
+  });
+
+  it("over years, and for stray instants far outside its tables", () => {
+    const cal = createBusinessCalendar({
+      timeZone: NEW_YORK,
+      schedule: DEFAULT_SCHEDULE,
+      holidays: ["2025-07-04", "2025-12-25"],
+    });
+    const timeline = new BusinessTimeline(cal);
+    const a = newYork(2024, 3, 1, 9);
+    const b = newYork(2026, 11, 2, 15);
+    expect(timeline.between(a, b)).toBe(businessSeconds(cal, a, b));
+    const early = newYork(1960, 1, 4, 10);
+    expect(timeline.between(early, a)).toBe(businessSeconds(cal, early, a));
   });
 });
