@@ -1,6 +1,7 @@
 import { NATURAL_KEY } from "../ingest/profiles/fields.js";
 import type { RecordKind } from "../ingest/profiles/types.js";
 import type { Db } from "./db.js";
+import { refreshTicketColumns } from "./queries/tickets.js";
 import { recordColumns, TABLE } from "./schema.js";
 
 export type Cell = string | number | null;
@@ -146,6 +147,7 @@ export class ImportBatch {
          WHERE import_id = @id`,
       )
       .run({ ...prov, ...counts, id });
+    if (this.kind === "tickets") refreshTicketColumns(this.db);
     return counts;
   }
 

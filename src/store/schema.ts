@@ -106,6 +106,14 @@ export const MIGRATIONS: string[][] = [
       WHERE cleared_at IS NULL`,
     "CREATE INDEX dormant_alerts_as_of ON dormant_alerts (as_of_day)",
   ],
+  // 3: the tickets' column cache (src/store/ticket-columns.ts): one BLOB per KPI column, rewritten by
+  // every tickets import. Derived data: any other change to tickets empties it (INSERTs are caught
+  // by the max(rowid) stamp it keeps), and readers fall back to the rows.
+  [
+    "CREATE TABLE ticket_columns (name TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, chunk))",
+    "CREATE TRIGGER tickets_update_stales_columns AFTER UPDATE ON tickets BEGIN DELETE FROM ticket_columns; END",
+    "CREATE TRIGGER tickets_delete_stales_columns AFTER DELETE ON tickets BEGIN DELETE FROM ticket_columns; END",
+  ],
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,28 +1,38 @@
 /**
  * The KPI queries on the hand-computed fixture (fixtures/kpi-cli: the CSV form of
- * fixtures/kpi/tickets.json), imported through the real pipeline.
+ * fixtures/kpi/tickets.json), imported through the real pipeline. Every case runs twice: on the
+ * column cache the import wrote, and on a copy of the store without it (the rows path).
  */
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeKpis, type TicketTable, ticketTableFromRecords } from "../../src/analytics/kpi/index.js";
 import { type Db, openStore } from "../../src/store/db.js";
 import { latestDataInstant, readSurveyRecords, readTicketTable } from "../../src/store/queries/tickets.js";
+import { ticketColumnsMeta } from "../../src/store/ticket-columns.js";
 import { epoch, loadKpiFixture } from "../analytics/kpi/load-fixture.js";
 import { FIXTURES, runMain, tempDir } from "../helpers/cli.js";
 
 const dir = tempDir("supportops-kpi-store-");
 const dbPath = join(dir.dir, "store.db");
-let db: Db;
+const rowsPath = join(dir.dir, "rows.db");
+const stores: Record<string, Db> = {};
 
 beforeAll(async () => {
   for (const kind of ["tickets", "surveys"]) {
     const r = await runMain(["--db", dbPath, "import", kind, join(FIXTURES, `kpi-cli/${kind}.csv`)]);
     expect(r.code, r.stderr).toBe(0);
   }
-  db = openStore({ path: dbPath, readonly: true });
+  stores.cache = openStore({ path: dbPath, readonly: true });
+  copyFileSync(dbPath, rowsPath);
+  const rows = openStore({ path: rowsPath });
+  rows.exec("DELETE FROM ticket_columns");
+  stores.rows = rows;
+  expect(ticketColumnsMeta(stores.cache)?.rows).toBe(9);
+  expect(ticketColumnsMeta(stores.rows)).toBeUndefined();
 });
 afterAll(() => {
-  db.close();
+  for (const db of Object.values(stores)) db.close();
   dir.cleanup();
 });
 
@@ -48,7 +58,12 @@ const COLUMNS = [
   "fcrFlag",
 ] as const;
 
-describe("readTicketTable", () => {
+describe.each(["cache", "rows"])("readTicketTable (%s)", (store) => {
+  let db: Db;
+  beforeAll(() => {
+    db = stores[store] as Db;
+  });
+
   it("reads every ticket into the same columns the records would give", () => {
     const fromStore = readTicketTable(db);
     const fromRecords = ticketTableFromRecords(loadKpiFixture().tickets);
@@ -89,7 +104,12 @@ describe("readTicketTable", () => {
   });
 });
 
-describe("readSurveyRecords and latestDataInstant", () => {
+describe.each(["cache", "rows"])("readSurveyRecords and latestDataInstant (%s)", (store) => {
+  let db: Db;
+  beforeAll(() => {
+    db = stores[store] as Db;
+  });
+
   it("reads answers with their scales, up to a time", () => {
     const all = readSurveyRecords(db);
     expect(all.map((s) => s.response_id)).toEqual([

@@ -68,8 +68,13 @@ export {
 } from "./targets.js";
 export { FCR_VARIANTS, type FcrVariant, measureRates, type RateOutcomes } from "./ticket-rates.js";
 export {
+  BYTE_KEYS,
   ColumnEncoder,
   type EncodedColumn,
+  FLOAT_KEYS,
+  INT_KEYS,
+  selectTicketRows,
+  TEXT_KEYS,
   type TicketTable,
   ticketTableFromRecords,
 } from "./ticket-table.js";

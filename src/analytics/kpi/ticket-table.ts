@@ -175,3 +175,69 @@ export function ticketTableFromRecords(records: readonly TicketRecord[]): Ticket
     customer: customer.finish(),
   };
 }
+
+/** The table's columns by storage type (the store's column cache writes and reads them in this order). */
+export const FLOAT_KEYS = [
+  "createdAt",
+  "firstResponseAt",
+  "firstResolvedAt",
+  "resolvedAt",
+  "closedAt",
+  "firstResponseMinutes",
+  "firstResolutionMinutes",
+  "fullResolutionMinutes",
+  "firstResponseBusinessMinutes",
+  "fullResolutionBusinessMinutes",
+  "handleSeconds",
+] as const;
+export const INT_KEYS = ["reopenCount", "agentReplies", "customerMessages"] as const;
+export const BYTE_KEYS = [
+  "status",
+  "slaFirstResponseMet",
+  "slaResolutionMet",
+  "escalated",
+  "knowledgeUsed",
+  "selfService",
+  "merged",
+  "fcrFlag",
+] as const;
+export const TEXT_KEYS = ["channel", "priority", "reason", "agent", "group", "customer"] as const;
+
+function pick<A extends Float64Array | Int32Array | Int8Array>(
+  from: A,
+  rows: Int32Array,
+  make: (n: number) => A,
+): A {
+  const out = make(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = from[rows[i] as number] as number;
+  return out;
+}
+
+/**
+ * The given rows of a table, in the given order, as a new table (the store's cached columns are
+ * read whole and narrowed to a report's window here). Dictionaries are shared, not re-encoded.
+ */
+export function selectTicketRows(t: TicketTable, rows: Int32Array): TicketTable {
+  const out: Record<string, unknown> = { length: rows.length };
+  for (const k of FLOAT_KEYS) out[k] = pick(t[k], rows, (n) => new Float64Array(n));
+  for (const k of INT_KEYS) out[k] = pick(t[k], rows, (n) => new Int32Array(n));
+  for (const k of BYTE_KEYS) out[k] = pick(t[k], rows, (n) => new Int8Array(n));
+  for (const k of TEXT_KEYS) {
+    const c = t[k];
+    out[k] = { codes: pick(c.codes, rows, (n) => new Int32Array(n)), values: c.values, codeOf: c.codeOf };
+  }
+  // Ids are only read by the survey join and drill-down; resolve them when first asked for.
+  let ids: string[] | undefined;
+  Object.defineProperty(out, "ids", {
+    enumerable: true,
+    get: () => {
+      if (ids === undefined) {
+        const all = t.ids;
+        ids = new Array<string>(rows.length);
+        for (let i = 0; i < rows.length; i++) ids[i] = all[rows[i] as number] as string;
+      }
+      return ids;
+    },
+  });
+  return out as unknown as TicketTable;
+}

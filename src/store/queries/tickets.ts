@@ -3,10 +3,18 @@
  * (array) mode straight into the typed arrays of a TicketTable: no object per row, strings
  * dictionary-encoded as they stream past.
  */
-import { ColumnEncoder, type TicketTable } from "../../analytics/kpi/index.js";
+import {
+  BYTE_KEYS,
+  FLOAT_KEYS,
+  INT_KEYS,
+  selectTicketRows,
+  TEXT_KEYS,
+  type TicketTable,
+} from "../../analytics/kpi/index.js";
 import type { SurveyKind, SurveyRecord } from "../../domain/records.js";
 import { TICKET_STATUSES } from "../../domain/records.js";
 import type { Db } from "../db.js";
+import { readTicketColumns, TicketColumnsWriter, ticketColumnsMeta } from "../ticket-columns.js";
 
 /**
  * Which tickets a report needs. Tickets created after `createdBefore` are invisible (the report is
@@ -39,6 +47,40 @@ function whereClause(window: TicketWindow): string {
   return where.length ? ` WHERE ${where.join(" AND ")}` : "";
 }
 
+/** STATUS_SQL's indexes of solved and closed, for the JavaScript twin of OPEN_AT. */
+const SOLVED = TICKET_STATUSES.indexOf("solved");
+const CLOSED = TICKET_STATUSES.indexOf("closed");
+
+/**
+ * The rows of a whole-store table inside `window`, by exactly the WHERE clause above (SQL's NULL
+ * comparisons are false, so a missing time never satisfies a bound); null when every row is.
+ */
+function rowsInWindow(t: TicketTable, window: TicketWindow): Int32Array | null {
+  const { createdBefore, openAt } = window;
+  if (createdBefore === undefined && openAt === undefined) return null;
+  const rows = new Int32Array(t.length);
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const created = t.createdAt[i] as number;
+    if (createdBefore !== undefined && !(created < createdBefore)) continue;
+    if (openAt !== undefined && !(created >= openAt)) {
+      const s = t.status[i] as number;
+      const closedKind =
+        s === SOLVED ||
+        s === CLOSED ||
+        (s === -1 && (!Number.isNaN(t.resolvedAt[i] as number) || !Number.isNaN(t.closedAt[i] as number)));
+      if (closedKind) {
+        let left = t.resolvedAt[i] as number;
+        if (Number.isNaN(left)) left = t.closedAt[i] as number;
+        if (Number.isNaN(left)) left = created;
+        if (!(left >= openAt)) continue;
+      }
+    }
+    rows[n++] = i;
+  }
+  return n === t.length ? null : rows.subarray(0, n);
+}
+
 function ticketParams(window: TicketWindow): Record<string, number> {
   const params: Record<string, number> = {};
   if (window.createdBefore !== undefined) params.createdBefore = window.createdBefore;
@@ -51,29 +93,10 @@ type Cell = string | number | bigint | null;
 /** Status as its index in TICKET_STATUSES, computed by SQLite: a small integer is cheaper to hand over than a string. */
 const STATUS_SQL = `CASE status ${TICKET_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END`;
 
-type NumericKey =
-  | "createdAt"
-  | "firstResponseAt"
-  | "firstResolvedAt"
-  | "resolvedAt"
-  | "closedAt"
-  | "firstResponseMinutes"
-  | "firstResolutionMinutes"
-  | "fullResolutionMinutes"
-  | "firstResponseBusinessMinutes"
-  | "fullResolutionBusinessMinutes"
-  | "handleSeconds";
-type CountKey = "reopenCount" | "agentReplies" | "customerMessages";
-type FlagKey =
-  | "status"
-  | "slaFirstResponseMet"
-  | "slaResolutionMet"
-  | "escalated"
-  | "knowledgeUsed"
-  | "selfService"
-  | "merged"
-  | "fcrFlag";
-type TextKey = "channel" | "priority" | "reason" | "agent" | "group" | "customer";
+type NumericKey = (typeof FLOAT_KEYS)[number];
+type CountKey = (typeof INT_KEYS)[number];
+type FlagKey = (typeof BYTE_KEYS)[number];
+type TextKey = (typeof TEXT_KEYS)[number];
 
 /** Store column → TicketTable column, and how a value is read. Missing: NaN for numbers, −1 otherwise. */
 const COLUMNS: ReadonlyArray<
@@ -113,12 +136,52 @@ const COLUMNS: ReadonlyArray<
 ];
 
 /**
- * Reads the tickets of a window into a columnar TicketTable. A first aggregate pass (in SQLite)
- * counts the rows and finds the columns that hold any value; the second SELECT reads only those,
- * in raw mode, straight into typed arrays. Exports fill a third of the columns or less, and every
- * value handed from SQLite to JavaScript costs, so the empty ones are never read.
+ * Reads the tickets of a window into a columnar TicketTable: from the column cache when it is
+ * current (narrowed to the window in memory), else from the rows (scanTickets).
  */
 export function readTicketTable(db: Db, window: TicketWindow = {}): TicketTable {
+  const cached = readTicketColumns(db);
+  if (cached) {
+    const rows = rowsInWindow(cached, window);
+    return rows ? selectTicketRows(cached, rows) : cached;
+  }
+  let table: TicketTable | undefined;
+  scanTickets(db, window, Number.POSITIVE_INFINITY, (chunk) => {
+    table = chunk;
+  });
+  return table ?? emptyChunk(0, []);
+}
+
+/**
+ * Rewrites the column cache from the tickets as they are now, a chunk at a time so memory stays
+ * flat. The importer calls it inside each tickets import's transaction, so the cache commits (or
+ * rolls back) with the rows.
+ */
+export function refreshTicketColumns(db: Db, chunkRows = CACHE_CHUNK_ROWS): void {
+  const cache = new TicketColumnsWriter(db);
+  const present = scanTickets(db, {}, chunkRows, (chunk) => cache.add(chunk));
+  cache.finish(
+    present.map((c) => c.key),
+    latestTicketInstant(db),
+  );
+}
+
+/** Rows per cached chunk: 64k rows keep a chunk's BLOBs at 512 KB or less. */
+const CACHE_CHUNK_ROWS = 65_536;
+
+/**
+ * Streams the tickets of a window as TicketTable chunks of at most `chunkRows` rows (one chunk
+ * holding everything with Infinity), in rowid order; text codes are shared across chunks. A first
+ * aggregate pass counts the rows and finds the columns that hold any value; the SELECT then reads
+ * only those, in raw mode, straight into typed arrays. Exports fill a third of the columns or
+ * less, and every value handed from SQLite to JavaScript costs. Returns the columns read.
+ */
+function scanTickets(
+  db: Db,
+  window: TicketWindow,
+  chunkRows: number,
+  sink: (chunk: TicketTable) => void,
+): typeof COLUMNS {
   const where = whereClause(window);
   const params = ticketParams(window);
   // Both statements share one read transaction, so the count matches the rows.
@@ -129,123 +192,110 @@ export function readTicketTable(db: Db, window: TicketWindow = {}): TicketTable 
       .get(params) as number[];
     const n = Number(counts[0] ?? 0);
     const present = COLUMNS.filter((_, k) => Number(counts[k + 1] ?? 0) > 0);
-    return fillTable(db, where, params, n, present);
+    const dictionaries = TEXT_KEYS.map(() => ({ codeOf: new Map<string, number>(), values: [] as string[] }));
+    const select = present.map((c) => (c.kind === "status" ? STATUS_SQL : c.column));
+    // Keyset pages of chunkRows rows: the sink may write to the store, which better-sqlite3 does
+    // not allow while a SELECT on the same connection is still being iterated.
+    const paged = Number.isFinite(chunkRows);
+    const sql = `SELECT rowid, ticket_id${select.map((s) => `, ${s}`).join("")} FROM tickets${where}${
+      paged
+        ? `${where ? " AND" : " WHERE"} rowid > :after ORDER BY rowid LIMIT ${chunkRows}`
+        : " ORDER BY rowid"
+    }`;
+    const statement = db.prepare(sql).raw(true);
+    const width = present.length;
+    let after = Number.NEGATIVE_INFINITY;
+    let done = 0;
+    while (done < n) {
+      const chunk = emptyChunk(Math.min(n - done, chunkRows), dictionaries);
+      const readers = readersFor(chunk, present);
+      const ids = chunk.ids as string[];
+      let i = 0;
+      const rows = (paged ? statement.iterate({ ...params, after }) : statement.iterate(params)) as Iterable<
+        Cell[]
+      >;
+      for (const raw of rows) {
+        if (i >= chunk.length) break;
+        after = raw[0] as number;
+        ids[i] = String(raw[1]);
+        for (let k = 0; k < width; k++) (readers[k] as (row: number, v: Cell) => void)(i, raw[k + 2] as Cell);
+        i++;
+      }
+      // The count and the pages share one read transaction, so every page is full.
+      sink(chunk);
+      done += chunk.length;
+    }
+    if (n === 0) sink(emptyChunk(0, dictionaries));
+    return present;
   })();
 }
 
-function fillTable(
-  db: Db,
-  where: string,
-  params: Record<string, number>,
-  n: number,
-  present: typeof COLUMNS,
-): TicketTable {
-  const f64 = () => new Float64Array(n).fill(Number.NaN);
-  const i8 = () => new Int8Array(n).fill(-1);
-  const i32 = () => new Int32Array(n).fill(-1);
-  const numbers: Record<NumericKey, Float64Array> = {
-    createdAt: f64(),
-    firstResponseAt: f64(),
-    firstResolvedAt: f64(),
-    resolvedAt: f64(),
-    closedAt: f64(),
-    firstResponseMinutes: f64(),
-    firstResolutionMinutes: f64(),
-    fullResolutionMinutes: f64(),
-    firstResponseBusinessMinutes: f64(),
-    fullResolutionBusinessMinutes: f64(),
-    handleSeconds: f64(),
-  };
-  const counts: Record<CountKey, Int32Array> = {
-    reopenCount: i32(),
-    agentReplies: i32(),
-    customerMessages: i32(),
-  };
-  const flags: Record<FlagKey, Int8Array> = {
-    status: i8(),
-    slaFirstResponseMet: i8(),
-    slaResolutionMet: i8(),
-    escalated: i8(),
-    knowledgeUsed: i8(),
-    selfService: i8(),
-    merged: i8(),
-    fcrFlag: i8(),
-  };
-  const encoders: Record<TextKey, ColumnEncoder> = {
-    channel: new ColumnEncoder(n),
-    priority: new ColumnEncoder(n),
-    reason: new ColumnEncoder(n),
-    agent: new ColumnEncoder(n),
-    group: new ColumnEncoder(n),
-    customer: new ColumnEncoder(n),
-  };
-  for (const e of Object.values(encoders)) e.codes.fill(-1);
-  // One reader per selected column, chosen once; the row loop only indexes.
-  const readers = present.map((c): ((row: number, v: Cell) => void) => {
+interface Dictionary {
+  codeOf: Map<string, number>;
+  values: string[];
+}
+
+/** A chunk of `n` rows, every value missing, its text columns coding into the shared dictionaries. */
+function emptyChunk(n: number, dictionaries: readonly Dictionary[]): TicketTable {
+  const table: Record<string, unknown> = { length: n, ids: new Array<string>(n) };
+  for (const k of FLOAT_KEYS) table[k] = new Float64Array(n).fill(Number.NaN);
+  for (const k of INT_KEYS) table[k] = new Int32Array(n).fill(-1);
+  for (const k of BYTE_KEYS) table[k] = new Int8Array(n).fill(-1);
+  TEXT_KEYS.forEach((k, d) => {
+    const dict = dictionaries[d] ?? { codeOf: new Map<string, number>(), values: [] };
+    table[k] = { codes: new Int32Array(n).fill(-1), values: dict.values, codeOf: dict.codeOf };
+  });
+  return table as unknown as TicketTable;
+}
+
+/** One writer per selected column into `chunk`, chosen once; the row loop only indexes. */
+function readersFor(chunk: TicketTable, present: typeof COLUMNS): Array<(row: number, v: Cell) => void> {
+  return present.map((c): ((row: number, v: Cell) => void) => {
     switch (c.kind) {
       case "number": {
-        const out = numbers[c.key];
+        const out = chunk[c.key];
         return (row, v) => {
           if (v !== null) out[row] = Number(v);
         };
       }
       case "count": {
-        const out = counts[c.key];
+        const out = chunk[c.key];
         return (row, v) => {
           if (v !== null && Number(v) >= 0) out[row] = Math.trunc(Number(v));
         };
       }
       case "status": {
-        const out = flags[c.key];
+        const out = chunk[c.key];
         return (row, v) => {
           if (v !== null) out[row] = Number(v);
         };
       }
       case "flag": {
-        const out = flags[c.key];
+        const out = chunk[c.key];
         return (row, v) => {
           if (v !== null) out[row] = Number(v) !== 0 ? 1 : 0;
         };
       }
       default: {
-        const out = encoders[c.key];
+        const { codes, codeOf, values } = chunk[c.key] as {
+          codes: Int32Array;
+          codeOf: Map<string, number>;
+          values: string[];
+        };
         return (row, v) => {
-          if (v !== null) out.set(row, String(v));
+          if (v === null || v === "") return;
+          const text = String(v);
+          let code = codeOf.get(text);
+          if (code === undefined) {
+            code = values.length;
+            values.push(text);
+            codeOf.set(text, code);
+          }
+          codes[row] = code;
         };
       }
     }
   });
-  const select = present.map((c) => (c.kind === "status" ? STATUS_SQL : c.column));
-  const sql = `SELECT ticket_id${select.map((s) => `, ${s}`).join("")} FROM tickets${where} ORDER BY rowid`;
-  const ids: string[] = new Array(n);
-  const width = readers.length;
-  let i = 0;
-  for (const raw of db.prepare(sql).raw(true).iterate(params) as Iterable<Cell[]>) {
-    if (i >= n) break;
-    ids[i] = String(raw[0]);
-    for (let k = 0; k < width; k++) (readers[k] as (row: number, v: Cell) => void)(i, raw[k + 1] as Cell);
-    i++;
-  }
-  return {
-    length: i,
-    ids: i === n ? ids : ids.slice(0, i),
-    ...numbers,
-    ...counts,
-    status: flags.status,
-    slaFirstResponseMet: flags.slaFirstResponseMet,
-    slaResolutionMet: flags.slaResolutionMet,
-    escalated: flags.escalated,
-    knowledgeUsed: flags.knowledgeUsed,
-    selfService: flags.selfService,
-    merged: flags.merged,
-    fcrFlag: flags.fcrFlag,
-    channel: encoders.channel.finish(),
-    priority: encoders.priority.finish(),
-    reason: encoders.reason.finish(),
-    agent: encoders.agent.finish(),
-    group: encoders.group.finish(),
-    customer: encoders.customer.finish(),
-  };
 }
 
 type SurveyRow = [string, string | null, string | null, number | null, string, number, number, number];
@@ -288,16 +338,22 @@ export function readSurveyRecords(db: Db, answeredBefore?: number): SurveyRecord
  * updates, answers); null for an empty store. The KPI command's default "as of" derives from it.
  */
 export function latestDataInstant(db: Db): number | null {
-  // One scan of tickets (aggregate MAX skips NULLs; the scalar max() of several would not).
-  const [tickets, surveys] = db
-    .prepare(
-      `SELECT (SELECT MAX(MAX(IFNULL(created_at, -1e18), IFNULL(first_response_at, -1e18),
-                              IFNULL(first_resolved_at, -1e18), IFNULL(resolved_at, -1e18),
-                              IFNULL(closed_at, -1e18), IFNULL(updated_at, -1e18))) FROM tickets),
-              (SELECT MAX(responded_at) FROM surveys)`,
-    )
-    .raw(true)
-    .get() as [number | null, number | null];
+  const tickets = ticketColumnsMeta(db)?.latest ?? latestTicketInstant(db);
+  const surveys = db.prepare("SELECT MAX(responded_at) FROM surveys").pluck().get() as number | null;
   const latest = Math.max(tickets ?? Number.NEGATIVE_INFINITY, surveys ?? Number.NEGATIVE_INFINITY);
-  return latest > -1e17 ? latest : null;
+  return Number.isFinite(latest) ? latest : null;
+}
+
+/** The latest instant in the tickets, null without any: one scan (the column cache keeps it too). */
+function latestTicketInstant(db: Db): number | null {
+  // Aggregate MAX skips NULLs; the scalar max() of several would not.
+  const v = db
+    .prepare(
+      `SELECT MAX(MAX(IFNULL(created_at, -1e18), IFNULL(first_response_at, -1e18),
+                      IFNULL(first_resolved_at, -1e18), IFNULL(resolved_at, -1e18),
+                      IFNULL(closed_at, -1e18), IFNULL(updated_at, -1e18))) FROM tickets`,
+    )
+    .pluck()
+    .get() as number | null;
+  return v !== null && v > -1e17 ? v : null;
 }
