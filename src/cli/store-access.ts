@@ -5,6 +5,7 @@ import { foldHeader, type Profile, type RecordKind } from "../ingest/profiles/in
 import { DEFAULT_MAX_REJECTS, describeLimit } from "../ingest/rejects.js";
 import { describeSource } from "../ingest/source.js";
 import { type Db, DEFAULT_BUSY_TIMEOUT_MS, openStore } from "../store/db.js";
+import { openScratchStore } from "../store/scratch.js";
 import { packageVersion } from "../version.js";
 import type { CliContext } from "./context.js";
 import { DataError, UsageError } from "./errors.js";
@@ -17,9 +18,9 @@ export function hasAdHocFiles(files: AdHocFiles): boolean {
 }
 
 /**
- * The store a report reads: the persistent one, or (when files are given) an in-memory store
+ * The store a report reads: the persistent one, or (when files are given) a temporary store
  * the files are imported into first, through the same import pipeline, so a report over files
- * and a report over the store run the same code.
+ * and a report over the store run the same code. Closing it deletes it.
  */
 export async function openStoreFor(
   ctx: CliContext,
@@ -38,7 +39,7 @@ export async function openStoreFor(
 }
 
 async function importAdHoc(ctx: CliContext, files: AdHocFiles, timezone: string | undefined): Promise<Db> {
-  const db = openStore({ path: ":memory:" });
+  const db = openScratchStore();
   const resolved = resolveConfigFor(ctx, { timezone });
   const base: ImportOptions = {
     kind: "tickets",
