@@ -8,7 +8,15 @@
  */
 
 import type Database from "better-sqlite3";
-import { BYTE_KEYS, FLOAT_KEYS, INT_KEYS, TEXT_KEYS, type TicketTable } from "../analytics/kpi/index.js";
+import {
+  assembleTicketTable,
+  BYTE_KEYS,
+  FLOAT_KEYS,
+  INT_KEYS,
+  TEXT_KEYS,
+  type TicketColumns,
+  type TicketTable,
+} from "../analytics/kpi/index.js";
 import type { Db } from "./db.js";
 
 /** Bumped when the stored layout changes; a cache of another format is ignored (and rebuilt on import). */
@@ -145,28 +153,21 @@ export function readTicketColumns(db: Db): TicketTable | undefined {
       }
       return out;
     };
-    const table: Record<string, unknown> = { length: n };
-    for (const k of FLOAT_KEYS) table[k] = column(k, (m) => new Float64Array(m), Number.NaN);
-    for (const k of INT_KEYS) table[k] = column(k, (m) => new Int32Array(m), -1);
-    for (const k of BYTE_KEYS) table[k] = column(k, (m) => new Int8Array(m), -1);
+    const c: Record<string, unknown> = {};
+    for (const k of FLOAT_KEYS) c[k] = column(k, (m) => new Float64Array(m), Number.NaN);
+    for (const k of INT_KEYS) c[k] = column(k, (m) => new Int32Array(m), -1);
+    for (const k of BYTE_KEYS) c[k] = column(k, (m) => new Int8Array(m), -1);
     for (const k of TEXT_KEYS) {
       const values = stored.has(k) ? (JSON.parse(chunksOf.get(valuesOf(k)) as string) as string[]) : [];
-      table[k] = {
+      c[k] = {
         codes: column(k, (m) => new Int32Array(m), -1),
         values,
         codeOf: new Map(values.map((v, i) => [v, i])),
       };
     }
     const idChunks = chunksOf.all(IDS) as string[];
-    // Ids are only read by the survey join and drill-down; parse them when first asked for.
-    let ids: string[] | undefined;
-    Object.defineProperty(table, "ids", {
-      enumerable: true,
-      get: () => {
-        ids ??= idChunks.flatMap((c) => JSON.parse(c) as string[]);
-        return ids;
-      },
-    });
-    return table as unknown as TicketTable;
+    return assembleTicketTable(n, c as TicketColumns, () =>
+      idChunks.flatMap((chunk) => JSON.parse(chunk) as string[]),
+    );
   })();
 }

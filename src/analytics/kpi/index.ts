@@ -68,6 +68,7 @@ export {
 } from "./targets.js";
 export { FCR_VARIANTS, type FcrVariant, measureRates, type RateOutcomes } from "./ticket-rates.js";
 export {
+  assembleTicketTable,
   BYTE_KEYS,
   ColumnEncoder,
   type EncodedColumn,
@@ -75,6 +76,7 @@ export {
   INT_KEYS,
   selectTicketRows,
   TEXT_KEYS,
+  type TicketColumns,
   type TicketTable,
   ticketTableFromRecords,
 } from "./ticket-table.js";

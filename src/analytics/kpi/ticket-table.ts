@@ -163,17 +163,19 @@ export function ticketTableFromRecords(records: readonly TicketRecord[]): Ticket
     group.set(i, r.group_name);
     customer.set(i, r.customer_id);
   }
-  return {
-    length: n,
-    ids,
-    ...t,
-    channel: channel.finish(),
-    priority: priority.finish(),
-    reason: reason.finish(),
-    agent: agent.finish(),
-    group: group.finish(),
-    customer: customer.finish(),
-  };
+  return assembleTicketTable(
+    n,
+    {
+      ...t,
+      channel: channel.finish(),
+      priority: priority.finish(),
+      reason: reason.finish(),
+      agent: agent.finish(),
+      group: group.finish(),
+      customer: customer.finish(),
+    },
+    () => ids,
+  );
 }
 
 /** The table's columns by storage type (the store's column cache writes and reads them in this order). */
@@ -203,6 +205,61 @@ export const BYTE_KEYS = [
 ] as const;
 export const TEXT_KEYS = ["channel", "priority", "reason", "agent", "group", "customer"] as const;
 
+type FloatKey = (typeof FLOAT_KEYS)[number];
+type IntKey = (typeof INT_KEYS)[number];
+type ByteKey = (typeof BYTE_KEYS)[number];
+type TextKey = (typeof TEXT_KEYS)[number];
+
+/** A table's columns by name, as the store and the row selection hand them over. */
+export type TicketColumns = { [K in FloatKey]: Float64Array } & { [K in IntKey]: Int32Array } & {
+  [K in ByteKey]: Int8Array;
+} & { [K in TextKey]: EncodedColumn };
+
+/**
+ * Builds a table as one object literal of a fixed shape, whatever the source. The KPI loops read
+ * its properties millions of times; an object assembled property by property can fall into V8's
+ * slow dictionary mode, and tables of different shapes make those loops polymorphic. `ids` are
+ * produced on first use (only the survey join and drill-down read them).
+ */
+export function assembleTicketTable(length: number, c: TicketColumns, ids: () => string[]): TicketTable {
+  let idList: string[] | undefined;
+  return {
+    length,
+    get ids() {
+      idList ??= ids();
+      return idList;
+    },
+    createdAt: c.createdAt,
+    firstResponseAt: c.firstResponseAt,
+    firstResolvedAt: c.firstResolvedAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    firstResponseMinutes: c.firstResponseMinutes,
+    firstResolutionMinutes: c.firstResolutionMinutes,
+    fullResolutionMinutes: c.fullResolutionMinutes,
+    firstResponseBusinessMinutes: c.firstResponseBusinessMinutes,
+    fullResolutionBusinessMinutes: c.fullResolutionBusinessMinutes,
+    handleSeconds: c.handleSeconds,
+    reopenCount: c.reopenCount,
+    agentReplies: c.agentReplies,
+    customerMessages: c.customerMessages,
+    status: c.status,
+    slaFirstResponseMet: c.slaFirstResponseMet,
+    slaResolutionMet: c.slaResolutionMet,
+    escalated: c.escalated,
+    knowledgeUsed: c.knowledgeUsed,
+    selfService: c.selfService,
+    merged: c.merged,
+    fcrFlag: c.fcrFlag,
+    channel: c.channel,
+    priority: c.priority,
+    reason: c.reason,
+    agent: c.agent,
+    group: c.group,
+    customer: c.customer,
+  };
+}
+
 function pick<A extends Float64Array | Int32Array | Int8Array>(
   from: A,
   rows: Int32Array,
@@ -218,26 +275,16 @@ function pick<A extends Float64Array | Int32Array | Int8Array>(
  * read whole and narrowed to a report's window here). Dictionaries are shared, not re-encoded.
  */
 export function selectTicketRows(t: TicketTable, rows: Int32Array): TicketTable {
-  const out: Record<string, unknown> = { length: rows.length };
-  for (const k of FLOAT_KEYS) out[k] = pick(t[k], rows, (n) => new Float64Array(n));
-  for (const k of INT_KEYS) out[k] = pick(t[k], rows, (n) => new Int32Array(n));
-  for (const k of BYTE_KEYS) out[k] = pick(t[k], rows, (n) => new Int8Array(n));
+  const c: Record<string, unknown> = {};
+  for (const k of FLOAT_KEYS) c[k] = pick(t[k], rows, (n) => new Float64Array(n));
+  for (const k of INT_KEYS) c[k] = pick(t[k], rows, (n) => new Int32Array(n));
+  for (const k of BYTE_KEYS) c[k] = pick(t[k], rows, (n) => new Int8Array(n));
   for (const k of TEXT_KEYS) {
-    const c = t[k];
-    out[k] = { codes: pick(c.codes, rows, (n) => new Int32Array(n)), values: c.values, codeOf: c.codeOf };
+    const col = t[k];
+    c[k] = { codes: pick(col.codes, rows, (n) => new Int32Array(n)), values: col.values, codeOf: col.codeOf };
   }
-  // Ids are only read by the survey join and drill-down; resolve them when first asked for.
-  let ids: string[] | undefined;
-  Object.defineProperty(out, "ids", {
-    enumerable: true,
-    get: () => {
-      if (ids === undefined) {
-        const all = t.ids;
-        ids = new Array<string>(rows.length);
-        for (let i = 0; i < rows.length; i++) ids[i] = all[rows[i] as number] as string;
-      }
-      return ids;
-    },
+  return assembleTicketTable(rows.length, c as TicketColumns, () => {
+    const all = t.ids;
+    return Array.from(rows, (r) => all[r] as string);
   });
-  return out as unknown as TicketTable;
 }

@@ -4,11 +4,13 @@
  * dictionary-encoded as they stream past.
  */
 import {
+  assembleTicketTable,
   BYTE_KEYS,
   FLOAT_KEYS,
   INT_KEYS,
   selectTicketRows,
   TEXT_KEYS,
+  type TicketColumns,
   type TicketTable,
 } from "../../analytics/kpi/index.js";
 import type { SurveyKind, SurveyRecord } from "../../domain/records.js";
@@ -237,15 +239,16 @@ interface Dictionary {
 
 /** A chunk of `n` rows, every value missing, its text columns coding into the shared dictionaries. */
 function emptyChunk(n: number, dictionaries: readonly Dictionary[]): TicketTable {
-  const table: Record<string, unknown> = { length: n, ids: new Array<string>(n) };
-  for (const k of FLOAT_KEYS) table[k] = new Float64Array(n).fill(Number.NaN);
-  for (const k of INT_KEYS) table[k] = new Int32Array(n).fill(-1);
-  for (const k of BYTE_KEYS) table[k] = new Int8Array(n).fill(-1);
+  const c: Record<string, unknown> = {};
+  for (const k of FLOAT_KEYS) c[k] = new Float64Array(n).fill(Number.NaN);
+  for (const k of INT_KEYS) c[k] = new Int32Array(n).fill(-1);
+  for (const k of BYTE_KEYS) c[k] = new Int8Array(n).fill(-1);
   TEXT_KEYS.forEach((k, d) => {
     const dict = dictionaries[d] ?? { codeOf: new Map<string, number>(), values: [] };
-    table[k] = { codes: new Int32Array(n).fill(-1), values: dict.values, codeOf: dict.codeOf };
+    c[k] = { codes: new Int32Array(n).fill(-1), values: dict.values, codeOf: dict.codeOf };
   });
-  return table as unknown as TicketTable;
+  const ids = new Array<string>(n);
+  return assembleTicketTable(n, c as TicketColumns, () => ids);
 }
 
 /** One writer per selected column into `chunk`, chosen once; the row loop only indexes. */
