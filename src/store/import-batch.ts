@@ -1,8 +1,9 @@
 import { NATURAL_KEY } from "../ingest/profiles/fields.js";
 import type { RecordKind } from "../ingest/profiles/types.js";
 import type { Db } from "./db.js";
-import { refreshTicketColumns } from "./queries/tickets.js";
 import { recordColumns, TABLE } from "./schema.js";
+import { maxRowid } from "./ticket-columns.js";
+import { refreshTicketColumns } from "./ticket-columns-refresh.js";
 
 export type Cell = string | number | null;
 
@@ -66,6 +67,8 @@ export class ImportBatch {
   private rows = 0;
   private unchanged = 0;
   private open = true;
+  /** max(rowid) of tickets when the batch began, so the column cache can be patched. */
+  private rowidBefore = 0;
 
   /**
    * `written` names the columns the file can fill (the profile's mapped fields); the others are
@@ -91,6 +94,7 @@ export class ImportBatch {
         )
         .run(kind);
       this.importId = Number(info.lastInsertRowid);
+      if (kind === "tickets") this.rowidBefore = maxRowid(db);
       const others = cols.filter((c) => !key.includes(c));
       const changed = others.map((c) => `${t}.${c} IS NOT excluded.${c}`).join(" OR ");
       const notOlder = cols.includes("updated_at")
@@ -147,7 +151,8 @@ export class ImportBatch {
          WHERE import_id = @id`,
       )
       .run({ ...prov, ...counts, id });
-    if (this.kind === "tickets") refreshTicketColumns(this.db);
+    if (this.kind === "tickets")
+      refreshTicketColumns(this.db, { importId: this.importId, rowidBefore: this.rowidBefore });
     return counts;
   }
 

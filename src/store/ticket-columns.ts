@@ -28,6 +28,8 @@ const valuesOf = (key: string) => `${key}.values`;
 export interface TicketColumnsMeta {
   format: number;
   rows: number;
+  /** Rows per chunk (the last one may hold fewer): chunk c holds rows c·chunkRows onwards. */
+  chunkRows: number;
   /** max(rowid) of tickets when the cache was written: a later INSERT makes it stale. */
   maxRowid: number;
   /** The columns stored (the others hold no value in any ticket). */
@@ -38,7 +40,10 @@ export interface TicketColumnsMeta {
 
 type Column = Float64Array | Int32Array | Int8Array;
 
-function maxRowid(db: Db): number {
+/** Rows per chunk: 64k rows keep a chunk's BLOBs at 512 KB or less. */
+export const CACHE_CHUNK_ROWS = 65_536;
+
+export function maxRowid(db: Db): number {
   return (db.prepare("SELECT max(rowid) FROM tickets").pluck().get() as number | null) ?? 0;
 }
 
@@ -47,7 +52,7 @@ function bytesOf(a: Column): Buffer {
 }
 
 /** Typed arrays of a table chunk by column name (text columns: their codes). */
-function columnsOf(t: TicketTable): Map<string, Column> {
+export function columnsOf(t: TicketTable): Map<string, Column> {
   const out = new Map<string, Column>();
   for (const k of FLOAT_KEYS) out.set(k, t[k]);
   for (const k of INT_KEYS) out.set(k, t[k]);
@@ -62,13 +67,15 @@ function columnsOf(t: TicketTable): Map<string, Column> {
  */
 export class TicketColumnsWriter {
   private readonly db: Db;
+  private readonly chunkRows: number;
   private readonly put: Database.Statement<[string, number, Buffer | string]>;
   private chunks = 0;
   private rows = 0;
   private last: TicketTable | undefined;
 
-  constructor(db: Db) {
+  constructor(db: Db, chunkRows: number) {
     this.db = db;
+    this.chunkRows = chunkRows;
     db.prepare("DELETE FROM ticket_columns").run();
     this.put = db.prepare<[string, number, Buffer | string]>(
       "INSERT INTO ticket_columns (name, chunk, data) VALUES (?, ?, ?)",
@@ -99,6 +106,7 @@ export class TicketColumnsWriter {
     const meta: TicketColumnsMeta = {
       format: FORMAT,
       rows: this.rows,
+      chunkRows: this.chunkRows,
       maxRowid: maxRowid(this.db),
       columns: stored,
       latest,
@@ -107,8 +115,8 @@ export class TicketColumnsWriter {
   }
 }
 
-/** The cache's description when it is present and current, else undefined. */
-export function ticketColumnsMeta(db: Db): TicketColumnsMeta | undefined {
+/** The cache's description as stored, current or not; undefined when there is none of this format. */
+export function storedTicketColumnsMeta(db: Db): TicketColumnsMeta | undefined {
   // Reports open the store read-only, without migrating: a store from before the cache has none.
   if (
     db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ticket_columns'").get() ===
@@ -118,7 +126,52 @@ export function ticketColumnsMeta(db: Db): TicketColumnsMeta | undefined {
   const text = db.prepare("SELECT data FROM ticket_columns WHERE name = ? AND chunk = 0").pluck().get(META);
   if (typeof text !== "string") return undefined;
   const meta = JSON.parse(text) as TicketColumnsMeta;
-  return meta.format === FORMAT && meta.maxRowid === maxRowid(db) ? meta : undefined;
+  return meta.format === FORMAT ? meta : undefined;
+}
+
+/** The cache's description when it is present and current, else undefined. */
+export function ticketColumnsMeta(db: Db): TicketColumnsMeta | undefined {
+  const meta = storedTicketColumnsMeta(db);
+  return meta && meta.maxRowid === maxRowid(db) ? meta : undefined;
+}
+
+/** Single chunks of the cache, for patching one chunk at a time. */
+export class ChunkStore {
+  private readonly get: Database.Statement<[string, number]>;
+  private readonly set: Database.Statement<[string, number, Buffer | string]>;
+
+  constructor(db: Db) {
+    this.get = db
+      .prepare<[string, number]>("SELECT data FROM ticket_columns WHERE name = ? AND chunk = ?")
+      .pluck();
+    this.set = db.prepare<[string, number, Buffer | string]>(
+      "INSERT OR REPLACE INTO ticket_columns (name, chunk, data) VALUES (?, ?, ?)",
+    );
+  }
+
+  has(name: string, chunk: number): boolean {
+    return this.get.get(name, chunk) !== undefined;
+  }
+
+  blob(name: string, chunk: number): Buffer {
+    return this.get.get(name, chunk) as Buffer;
+  }
+
+  text(name: string, chunk: number): string {
+    return this.get.get(name, chunk) as string;
+  }
+
+  put(name: string, chunk: number, column: Column): void {
+    this.set.run(name, chunk, bytesOf(column));
+  }
+
+  putText(name: string, chunk: number, text: string): void {
+    this.set.run(name, chunk, text);
+  }
+
+  writeMeta(meta: Omit<TicketColumnsMeta, "format">): void {
+    this.set.run(META, 0, JSON.stringify({ format: FORMAT, ...meta }));
+  }
 }
 
 /** The cached table when it is present and current, else undefined (the caller reads the rows). */

@@ -6,8 +6,9 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openStore } from "../../src/store/db.js";
-import { readTicketTable, refreshTicketColumns } from "../../src/store/queries/tickets.js";
+import { readTicketTable } from "../../src/store/queries/tickets.js";
 import { ticketColumnsMeta } from "../../src/store/ticket-columns.js";
+import { refreshTicketColumns } from "../../src/store/ticket-columns-refresh.js";
 import { FIXTURES, runMain, tempDir } from "../helpers/cli.js";
 
 const dir = tempDir("supportops-ticket-columns-");
@@ -69,7 +70,7 @@ describe("ticket column cache", () => {
   it("splits into chunks that share one dictionary per text column", async () => {
     const db = openStore({ path: await storeWithFixture() });
     const whole = plain(readTicketTable(db));
-    refreshTicketColumns(db, 2);
+    refreshTicketColumns(db, undefined, 2);
     const chunks = db.prepare("SELECT count(*) FROM ticket_columns WHERE name = 'createdAt'").pluck().get();
     expect(chunks).toBe(5);
     expect(plain(readTicketTable(db))).toEqual(whole);
@@ -127,5 +128,59 @@ describe("ticket column cache", () => {
     expect(ticketColumnsMeta(old)).toBeUndefined();
     expect(readTicketTable(old).length).toBe(9);
     old.close();
+  });
+});
+
+describe("ticket column cache, patched by later imports", () => {
+  it("rewrites updated rows, appends new ones and backfills a column that gains values", async () => {
+    const path = await storeWithFixture();
+    const db = openStore({ path });
+    // Small chunks, so the patch spans several: the patch keeps the chunk size it finds.
+    refreshTicketColumns(db, undefined, 2);
+    db.close();
+    const next = join(dir.dir, "next.csv");
+    writeFileSync(
+      next,
+      [
+        "ticket_id,created_at,first_response_at,status,channel,group_name,customer_id",
+        "t1,2025-01-06T09:00:00Z,,open,phone,Tier 2,c1",
+        "t5,2025-01-06T11:00:00Z,2025-01-06T11:30:00Z,solved,web,,c9",
+        "t10,2025-01-08T08:00:00Z,2025-01-08T08:10:00Z,open,chat,Tier 1,c1",
+        "t11,2025-01-08T08:30:00Z,,new,email,Tier 1,c2",
+        "t12,2025-01-08T08:45:00Z,,new,sms,,c3",
+      ].join("\n"),
+    );
+    const r = await runMain(["--db", path, "import", "tickets", next]);
+    expect(r.code, r.stderr).toBe(0);
+    const after = openStore({ path });
+    const meta = ticketColumnsMeta(after);
+    expect(meta).toMatchObject({ rows: 12, chunkRows: 2 });
+    expect(meta?.columns).toContain("group");
+    expect(plain(readTicketTable(after))).toEqual(plain(fromRows(after)));
+    const t = readTicketTable(after);
+    expect(t.ids.slice(-3)).toEqual(["t10", "t11", "t12"]);
+    expect(t.group.values).toEqual(["Tier 2", "Tier 1"]);
+    // The second export has first_response_at, empty for t1: the store now holds NULL, and so must the cache.
+    expect(Number.isNaN(t.firstResponseAt[0] as number)).toBe(true);
+    after.close();
+  });
+
+  it("falls back to a rebuild after a hand-made INSERT made the cache stale", async () => {
+    const path = await storeWithFixture();
+    const db = openStore({ path });
+    refreshTicketColumns(db, undefined, 2);
+    db.prepare(
+      "INSERT INTO tickets (ticket_id, created_at, import_id, first_import_id) VALUES ('h1', 1736150400, 1, 1)",
+    ).run();
+    db.close();
+    const next = join(dir.dir, "next2.csv");
+    writeFileSync(next, "ticket_id,created_at,status\nt20,2025-01-08T08:00:00Z,open\n");
+    const r = await runMain(["--db", path, "import", "tickets", next]);
+    expect(r.code, r.stderr).toBe(0);
+    const after = openStore({ path });
+    // Rebuilt with the default chunk size, holding the hand-made row too.
+    expect(ticketColumnsMeta(after)).toMatchObject({ rows: 11, chunkRows: 65_536 });
+    expect(plain(readTicketTable(after))).toEqual(plain(fromRows(after)));
+    after.close();
   });
 });

@@ -3,20 +3,12 @@
  * (array) mode straight into the typed arrays of a TicketTable: no object per row, strings
  * dictionary-encoded as they stream past.
  */
-import {
-  assembleTicketTable,
-  BYTE_KEYS,
-  FLOAT_KEYS,
-  INT_KEYS,
-  selectTicketRows,
-  TEXT_KEYS,
-  type TicketColumns,
-  type TicketTable,
-} from "../../analytics/kpi/index.js";
+import { selectTicketRows, TEXT_KEYS, type TicketTable } from "../../analytics/kpi/index.js";
 import type { SurveyKind, SurveyRecord } from "../../domain/records.js";
 import { TICKET_STATUSES } from "../../domain/records.js";
 import type { Db } from "../db.js";
-import { readTicketColumns, TicketColumnsWriter, ticketColumnsMeta } from "../ticket-columns.js";
+import { readTicketColumns, ticketColumnsMeta } from "../ticket-columns.js";
+import { type Cell, COLUMNS, emptyChunk, readersFor, selectList } from "./ticket-rows.js";
 
 /**
  * Which tickets a report needs. Tickets created after `createdBefore` are invisible (the report is
@@ -90,53 +82,6 @@ function ticketParams(window: TicketWindow): Record<string, number> {
   return params;
 }
 
-type Cell = string | number | bigint | null;
-
-/** Status as its index in TICKET_STATUSES, computed by SQLite: a small integer is cheaper to hand over than a string. */
-const STATUS_SQL = `CASE status ${TICKET_STATUSES.map((s, i) => `WHEN '${s}' THEN ${i}`).join(" ")} END`;
-
-type NumericKey = (typeof FLOAT_KEYS)[number];
-type CountKey = (typeof INT_KEYS)[number];
-type FlagKey = (typeof BYTE_KEYS)[number];
-type TextKey = (typeof TEXT_KEYS)[number];
-
-/** Store column → TicketTable column, and how a value is read. Missing: NaN for numbers, −1 otherwise. */
-const COLUMNS: ReadonlyArray<
-  | { column: string; kind: "number"; key: NumericKey }
-  | { column: string; kind: "count"; key: CountKey }
-  | { column: string; kind: "flag" | "status"; key: FlagKey }
-  | { column: string; kind: "text"; key: TextKey }
-> = [
-  { column: "created_at", kind: "number", key: "createdAt" },
-  { column: "first_response_at", kind: "number", key: "firstResponseAt" },
-  { column: "first_resolved_at", kind: "number", key: "firstResolvedAt" },
-  { column: "resolved_at", kind: "number", key: "resolvedAt" },
-  { column: "closed_at", kind: "number", key: "closedAt" },
-  { column: "first_response_minutes", kind: "number", key: "firstResponseMinutes" },
-  { column: "first_resolution_minutes", kind: "number", key: "firstResolutionMinutes" },
-  { column: "full_resolution_minutes", kind: "number", key: "fullResolutionMinutes" },
-  { column: "first_response_business_minutes", kind: "number", key: "firstResponseBusinessMinutes" },
-  { column: "full_resolution_business_minutes", kind: "number", key: "fullResolutionBusinessMinutes" },
-  { column: "handle_seconds", kind: "number", key: "handleSeconds" },
-  { column: "reopen_count", kind: "count", key: "reopenCount" },
-  { column: "agent_replies", kind: "count", key: "agentReplies" },
-  { column: "customer_messages", kind: "count", key: "customerMessages" },
-  { column: "status", kind: "status", key: "status" },
-  { column: "sla_first_response_met", kind: "flag", key: "slaFirstResponseMet" },
-  { column: "sla_resolution_met", kind: "flag", key: "slaResolutionMet" },
-  { column: "escalated", kind: "flag", key: "escalated" },
-  { column: "knowledge_used", kind: "flag", key: "knowledgeUsed" },
-  { column: "self_service", kind: "flag", key: "selfService" },
-  { column: "merged", kind: "flag", key: "merged" },
-  { column: "fcr_flag", kind: "flag", key: "fcrFlag" },
-  { column: "channel", kind: "text", key: "channel" },
-  { column: "priority", kind: "text", key: "priority" },
-  { column: "reason", kind: "text", key: "reason" },
-  { column: "agent", kind: "text", key: "agent" },
-  { column: "group_name", kind: "text", key: "group" },
-  { column: "customer_id", kind: "text", key: "customer" },
-];
-
 /**
  * Reads the tickets of a window into a columnar TicketTable: from the column cache when it is
  * current (narrowed to the window in memory), else from the rows (scanTickets).
@@ -155,30 +100,13 @@ export function readTicketTable(db: Db, window: TicketWindow = {}): TicketTable 
 }
 
 /**
- * Rewrites the column cache from the tickets as they are now, a chunk at a time so memory stays
- * flat. The importer calls it inside each tickets import's transaction, so the cache commits (or
- * rolls back) with the rows.
- */
-export function refreshTicketColumns(db: Db, chunkRows = CACHE_CHUNK_ROWS): void {
-  const cache = new TicketColumnsWriter(db);
-  const present = scanTickets(db, {}, chunkRows, (chunk) => cache.add(chunk));
-  cache.finish(
-    present.map((c) => c.key),
-    latestTicketInstant(db),
-  );
-}
-
-/** Rows per cached chunk: 64k rows keep a chunk's BLOBs at 512 KB or less. */
-const CACHE_CHUNK_ROWS = 65_536;
-
-/**
  * Streams the tickets of a window as TicketTable chunks of at most `chunkRows` rows (one chunk
  * holding everything with Infinity), in rowid order; text codes are shared across chunks. A first
  * aggregate pass counts the rows and finds the columns that hold any value; the SELECT then reads
  * only those, in raw mode, straight into typed arrays. Exports fill a third of the columns or
  * less, and every value handed from SQLite to JavaScript costs. Returns the columns read.
  */
-function scanTickets(
+export function scanTickets(
   db: Db,
   window: TicketWindow,
   chunkRows: number,
@@ -195,11 +123,10 @@ function scanTickets(
     const n = Number(counts[0] ?? 0);
     const present = COLUMNS.filter((_, k) => Number(counts[k + 1] ?? 0) > 0);
     const dictionaries = TEXT_KEYS.map(() => ({ codeOf: new Map<string, number>(), values: [] as string[] }));
-    const select = present.map((c) => (c.kind === "status" ? STATUS_SQL : c.column));
     // Keyset pages of chunkRows rows: the sink may write to the store, which better-sqlite3 does
     // not allow while a SELECT on the same connection is still being iterated.
     const paged = Number.isFinite(chunkRows);
-    const sql = `SELECT rowid, ticket_id${select.map((s) => `, ${s}`).join("")} FROM tickets${where}${
+    const sql = `SELECT rowid, ticket_id${present.length ? `, ${selectList(present)}` : ""} FROM tickets${where}${
       paged
         ? `${where ? " AND" : " WHERE"} rowid > :after ORDER BY rowid LIMIT ${chunkRows}`
         : " ORDER BY rowid"
@@ -230,75 +157,6 @@ function scanTickets(
     if (n === 0) sink(emptyChunk(0, dictionaries));
     return present;
   })();
-}
-
-interface Dictionary {
-  codeOf: Map<string, number>;
-  values: string[];
-}
-
-/** A chunk of `n` rows, every value missing, its text columns coding into the shared dictionaries. */
-function emptyChunk(n: number, dictionaries: readonly Dictionary[]): TicketTable {
-  const c: Record<string, unknown> = {};
-  for (const k of FLOAT_KEYS) c[k] = new Float64Array(n).fill(Number.NaN);
-  for (const k of INT_KEYS) c[k] = new Int32Array(n).fill(-1);
-  for (const k of BYTE_KEYS) c[k] = new Int8Array(n).fill(-1);
-  TEXT_KEYS.forEach((k, d) => {
-    const dict = dictionaries[d] ?? { codeOf: new Map<string, number>(), values: [] };
-    c[k] = { codes: new Int32Array(n).fill(-1), values: dict.values, codeOf: dict.codeOf };
-  });
-  const ids = new Array<string>(n);
-  return assembleTicketTable(n, c as TicketColumns, () => ids);
-}
-
-/** One writer per selected column into `chunk`, chosen once; the row loop only indexes. */
-function readersFor(chunk: TicketTable, present: typeof COLUMNS): Array<(row: number, v: Cell) => void> {
-  return present.map((c): ((row: number, v: Cell) => void) => {
-    switch (c.kind) {
-      case "number": {
-        const out = chunk[c.key];
-        return (row, v) => {
-          if (v !== null) out[row] = Number(v);
-        };
-      }
-      case "count": {
-        const out = chunk[c.key];
-        return (row, v) => {
-          if (v !== null && Number(v) >= 0) out[row] = Math.trunc(Number(v));
-        };
-      }
-      case "status": {
-        const out = chunk[c.key];
-        return (row, v) => {
-          if (v !== null) out[row] = Number(v);
-        };
-      }
-      case "flag": {
-        const out = chunk[c.key];
-        return (row, v) => {
-          if (v !== null) out[row] = Number(v) !== 0 ? 1 : 0;
-        };
-      }
-      default: {
-        const { codes, codeOf, values } = chunk[c.key] as {
-          codes: Int32Array;
-          codeOf: Map<string, number>;
-          values: string[];
-        };
-        return (row, v) => {
-          if (v === null || v === "") return;
-          const text = String(v);
-          let code = codeOf.get(text);
-          if (code === undefined) {
-            code = values.length;
-            values.push(text);
-            codeOf.set(text, code);
-          }
-          codes[row] = code;
-        };
-      }
-    }
-  });
 }
 
 type SurveyRow = [string, string | null, string | null, number | null, string, number, number, number];
@@ -348,7 +206,7 @@ export function latestDataInstant(db: Db): number | null {
 }
 
 /** The latest instant in the tickets, null without any: one scan (the column cache keeps it too). */
-function latestTicketInstant(db: Db): number | null {
+export function latestTicketInstant(db: Db): number | null {
   // Aggregate MAX skips NULLs; the scalar max() of several would not.
   const v = db
     .prepare(
