@@ -333,7 +333,13 @@ function countBacklog(t: TicketTable, groups: GroupCodes, grouped: boolean, opti
     }
     if (diff && ends) {
       const first = firstEndAfter(ends, created);
-      const last = firstEndAtOrAfter(ends, closing) - 1;
+      // The periods a ticket stays open through end before the first end at or after its closing.
+      // Tickets close within a few periods, so walking from `first` beats a second binary search
+      // (the same index: an end at or after closing ≥ created lies at or after `first`).
+      let stop = first;
+      if (closing === Number.POSITIVE_INFINITY) stop = ends.length;
+      else while (stop < ends.length && (ends[stop] as number) < closing) stop++;
+      const last = stop - 1;
       if (first <= last) {
         (diff[d * (P + 1) + first] as number)++;
         (diff[d * (P + 1) + last + 1] as number)--;
@@ -359,18 +365,6 @@ function firstEndAfter(ends: Float64Array, x: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((ends[mid] as number) > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** Index of the first end at or after `x`: the periods before it end before the ticket closes. */
-function firstEndAtOrAfter(ends: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ends[mid] as number) >= x) hi = mid;
     else lo = mid + 1;
   }
   return lo;
