@@ -26,7 +26,7 @@ export interface EffectiveConfig {
     holidays: { japan: boolean; dates: string[]; ics?: string };
   };
   sla: { basis: "business" | "calendar"; targets: Record<string, SlaTarget> };
-  kpi: Required<KpiConfig>;
+  kpi: Required<Omit<KpiConfig, "ticket_url">> & Pick<KpiConfig, "ticket_url">;
   targets: string[];
   rfm: {
     bins: number;

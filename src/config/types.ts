@@ -52,6 +52,8 @@ export interface KpiConfig {
   fcr_variant?: "one_reply" | "one_customer_message";
   week_start?: "monday" | "sunday";
   percentiles?: number[];
+  /** A help-desk link with `{ticket_id}` in it, for drill-down rows (no default). */
+  ticket_url?: string;
 }
 
 /** A segment rule (docs/rfm.md): conditions flat or under `when`; every one must hold. */

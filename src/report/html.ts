@@ -118,7 +118,11 @@ function tableSection(section: TableSection, lang: Lang): string[] {
         row.cells[c.key] === null || row.cells[c.key] === undefined ? "missing" : "",
       ].filter((k) => k !== "");
       const cls = classes.length > 0 ? ` class="${classes.join(" ")}"` : "";
-      return `<td${cls}>${escapeHtml(cell.text)}</td>`;
+      // A text cell holding a web address (drill-down links) is a link; nothing else is.
+      const text = escapeHtml(cell.text);
+      const linked =
+        c.kind === "text" && /^https?:\/\/\S+$/.test(cell.text) ? `<a href="${text}">${text}</a>` : text;
+      return `<td${cls}>${linked}</td>`;
     });
     return `<tr>${cells.join("")}</tr>`;
   });

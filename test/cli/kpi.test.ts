@@ -205,9 +205,37 @@ describe("kpi --drill", () => {
     };
     // t9 overdue since Mon 09:00 (49 h), t4 breached by the export's verdict (no elapsed time)
     expect(d.rows).toEqual([
-      { ticket_id: "t9", value: 49 * H, detail: null },
-      { ticket_id: "t4", value: null, detail: null },
+      { ticket_id: "t9", value: 49 * H, detail: null, url: null },
+      { ticket_id: "t4", value: null, detail: null, url: null },
     ]);
+  });
+
+  it("links each ticket to the help desk with config kpi.ticket_url", () => {
+    const file = join(dir.dir, "linked.yaml");
+    writeFileSync(
+      file,
+      `${readFileSync(config, "utf8")}\nkpi:\n  ticket_url: "https://acme.zendesk.com/agent/tickets/{ticket_id}"\n`,
+    );
+    const json = JSON.parse(kpi(["--drill", "sla.resolution", "--format", "json"], file).stdout) as {
+      rows: Array<{ ticket_id: string; url: string }>;
+    };
+    expect(json.rows.map((r) => r.url)).toEqual([
+      "https://acme.zendesk.com/agent/tickets/t9",
+      "https://acme.zendesk.com/agent/tickets/t4",
+    ]);
+    const csv = kpi(["--drill", "sla.resolution", "--format", "csv"], file).stdout.trim().split(/\r?\n/);
+    expect(csv[0]).toMatch(/,Link$/);
+    expect(csv[1]).toMatch(/,https:\/\/acme\.zendesk\.com\/agent\/tickets\/t9$/);
+    const html = kpi(["--drill", "sla.resolution", "--format", "html"], file).stdout;
+    expect(html).toContain('<a href="https://acme.zendesk.com/agent/tickets/t9">');
+    const bad = join(dir.dir, "bad-link.yaml");
+    writeFileSync(
+      bad,
+      `${readFileSync(config, "utf8")}\nkpi:\n  ticket_url: "https://acme.zendesk.com/tickets/"\n`,
+    );
+    const r = kpi(["--drill", "sla.resolution"], bad);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("{ticket_id}");
   });
 
   it("lists low CSAT answers and re-contacts with their follow-up", () => {

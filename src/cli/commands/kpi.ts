@@ -80,9 +80,10 @@ async function run(ctx: CliContext, flags: KpiFlags): Promise<number> {
 
     if (drillMetric) {
       const drill = runDrill(kpis, drillMetric, limit);
-      if (format === "json") writeOutput(ctx, renderDrillJson(kpis, drill), flags.out);
+      const ticketUrl = values.kpi.ticket_url;
+      if (format === "json") writeOutput(ctx, renderDrillJson(kpis, drill, ticketUrl), flags.out);
       else {
-        const rendered = renderReport(buildDrillReport(kpis, drill), format, {
+        const rendered = renderReport(buildDrillReport(kpis, drill, ticketUrl), format, {
           lang,
           chalk: ctx.chalk,
           encoding,

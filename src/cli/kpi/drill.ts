@@ -83,13 +83,21 @@ export function runDrill(run: KpiRun, metric: DrillMetric, limit: number | undef
   return { metric, rows: limit === undefined ? rows : rows.slice(0, limit), total: rows.length };
 }
 
+/**
+ * The ticket's page in the help desk from config `kpi.ticket_url` ("…/tickets/{ticket_id}"), the id
+ * percent-encoded; null without a template.
+ */
+export function ticketLink(template: string | undefined, ticketId: string): string | null {
+  return template ? template.replaceAll("{ticket_id}", encodeURIComponent(ticketId)) : null;
+}
+
 /** Values in the report model's units: durations in minutes. */
 function shown(drill: Drill, value: number | null): number | null {
   if (value === null) return null;
   return DRILL_INFO[drill.metric].unit === "duration" ? value / 60 : value;
 }
 
-export function buildDrillReport(run: KpiRun, drill: Drill): Report {
+export function buildDrillReport(run: KpiRun, drill: Drill, ticketUrl?: string): Report {
   const info = DRILL_INFO[drill.metric];
   const def = metricDefinition(drill.metric);
   const columns: Column[] = [
@@ -97,6 +105,7 @@ export function buildDrillReport(run: KpiRun, drill: Drill): Report {
     { key: "value", label: info.value, kind: info.unit, ...(info.unit === "number" ? { decimals: 0 } : {}) },
     { key: "detail", label: L.detail, kind: "text" },
   ];
+  if (ticketUrl) columns.push({ key: "link", label: { en: "Link", ja: "リンク" }, kind: "text" });
   const notes: Label[] = [];
   if (drill.total > drill.rows.length) {
     notes.push({
@@ -118,7 +127,12 @@ export function buildDrillReport(run: KpiRun, drill: Drill): Report {
         title: info.what,
         columns,
         rows: drill.rows.map((r) => ({
-          cells: { ticket_id: r.ticketId, value: shown(drill, r.value), detail: r.detail ?? null },
+          cells: {
+            ticket_id: r.ticketId,
+            value: shown(drill, r.value),
+            detail: r.detail ?? null,
+            ...(ticketUrl ? { link: ticketLink(ticketUrl, r.ticketId) } : {}),
+          },
         })),
         ...(notes.length ? { notes } : {}),
       },
@@ -126,8 +140,8 @@ export function buildDrillReport(run: KpiRun, drill: Drill): Report {
   };
 }
 
-/** JSON: values in their natural units (seconds for durations). */
-export function renderDrillJson(run: KpiRun, drill: Drill): string {
+/** JSON: values in their natural units (seconds for durations); `url` null without `kpi.ticket_url`. */
+export function renderDrillJson(run: KpiRun, drill: Drill, ticketUrl?: string): string {
   const document = {
     version: 1,
     kind: "kpi-drill",
@@ -135,7 +149,12 @@ export function renderDrillJson(run: KpiRun, drill: Drill): string {
     as_of: new Date(run.settings.asOf * 1000).toISOString().replace(".000Z", "Z"),
     unit: DRILL_INFO[drill.metric].unit === "duration" ? "seconds" : DRILL_INFO[drill.metric].unit,
     total: drill.total,
-    rows: drill.rows.map((r) => ({ ticket_id: r.ticketId, value: r.value, detail: r.detail ?? null })),
+    rows: drill.rows.map((r) => ({
+      ticket_id: r.ticketId,
+      value: r.value,
+      detail: r.detail ?? null,
+      url: ticketLink(ticketUrl, r.ticketId),
+    })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
