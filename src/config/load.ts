@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { isMap, LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "../cli/errors.js";
 import type { SupportopsConfig } from "./types.js";
 import { type ConfigIssue, formatIssue, validateConfigDocument } from "./validate.js";
+import { yamlModule } from "./yaml-lazy.js";
 
 export const CONFIG_FILE_NAMES = [
   "supportops.config.yaml",
@@ -79,6 +79,7 @@ export function loadConfig(opts: {
 
 /** Parses YAML (JSON is YAML too) and validates it; issues carry line and column. */
 export function checkConfigText(text: string): { config: SupportopsConfig; issues: ConfigIssue[] } {
+  const { isMap, LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors.map((err) => {

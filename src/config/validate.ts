@@ -1,8 +1,9 @@
-import { type Document, isMap, isNode, isPair, isScalar, type LineCounter, type Node } from "yaml";
+import type { Document, LineCounter, Node } from "yaml";
 import { isValidTimeZone } from "../util/time-zone.js";
 import { configValidator, type SchemaError } from "./schema.js";
 import { closestMatch } from "./suggest.js";
 import type { SupportopsConfig } from "./types.js";
+import { yamlModule } from "./yaml-lazy.js";
 
 /** One problem in a configuration file, located at the key or value it concerns. */
 export interface ConfigIssue {
@@ -185,6 +186,7 @@ function locateNode(
   segments: Segment[],
   atKey?: string,
 ): { line: number; col: number } {
+  const { isMap, isNode, isPair, isScalar } = yamlModule();
   let node: Node | undefined;
   for (let n = segments.length; n >= 0 && !node; n--) {
     const found = n === 0 ? doc.contents : doc.getIn(segments.slice(0, n), true);

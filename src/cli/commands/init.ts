@@ -3,7 +3,7 @@ import { resolveConfigFor } from "../../config/resolve.js";
 import type { CliIO } from "../context.js";
 import { inspectWith } from "../init/inspect.js";
 import { inquirerPrompter } from "../init/prompts.js";
-import { type InitOptions, runInit } from "../init/run.js";
+import type { InitOptions } from "../init/run.js";
 import type { InspectExport, Prompter } from "../init/types.js";
 import { action, type CommandDeps, collect, withExamples } from "../program.js";
 
@@ -49,14 +49,16 @@ export function registerInitCommand(
       collect,
     )
     .action(
-      action(deps, (ctx, opts: InitOptions) =>
-        runInit(ctx, opts, {
+      action(deps, async (ctx, opts: InitOptions) => {
+        // Loaded when init runs: it brings the YAML writer, which no other command needs at start-up.
+        const { runInit } = await import("../init/run.js");
+        return runInit(ctx, opts, {
           inspectExport:
             services.inspectExport ??
             inspectWith(ctx.io.cwd, opts.timezone ?? resolveConfigFor(ctx).values.timezone),
           prompter: ctx.interactive ? (services.prompter ?? inquirerPrompter)(ctx.io) : undefined,
-        }),
-      ),
+        });
+      }),
     );
   withExamples(cmd, [
     "supportops init",
