@@ -83,7 +83,10 @@ function patchTicketColumns(db: Db, change: TicketsChange): boolean {
       }
     }
     const ids = table.ids as string[];
-    if (length > 0) (JSON.parse(chunks.text("ticket_id", c)) as string[]).forEach((id, r) => (ids[r] = id));
+    if (length > 0) {
+      const stored = JSON.parse(chunks.text("ticket_id", c)) as string[];
+      for (let r = 0; r < stored.length; r++) ids[r] = stored[r] as string;
+    }
     return { index: c, length, table, ids, readers: readersFor(table, COLUMNS) };
   };
   const flush = (open: OpenChunk): void => {
