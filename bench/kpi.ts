@@ -13,6 +13,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { generateTickets, WORK_DIR } from "./lib/generate.js";
 import { fmt, type Measured, measure, ROOT, supportops } from "./lib/measure.js";
 
@@ -177,7 +178,9 @@ function check(label: string, m: Measured): Measured {
 async function main(): Promise<void> {
   const csv = await generateTickets(ROWS);
   console.log(`input: ${fmt(ROWS)} tickets, ${fmt(statSync(csv).size / 1e6, 1)} MB (${csv})`);
-  const store = join(WORK_DIR, `bench-kpi-${ROWS}.db`);
+  // The store is imported once and kept; its name carries the schema version, so a store from an
+  // older layout (e.g. without the tickets' column cache) is never measured.
+  const store = join(WORK_DIR, `bench-kpi-${ROWS}-v${SCHEMA_VERSION}.db`);
   if (!existsSync(store)) {
     const imported = check(
       "import",
