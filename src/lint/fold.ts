@@ -90,3 +90,37 @@ export function foldTerm(term: string, caseSensitive: boolean): string {
   const f = foldText(term);
   return caseSensitive ? f.text : f.lower;
 }
+
+/**
+ * One character of a pattern as it appears in the folded lower-case text, for anchors; null for
+ * half-width katakana (folding merges them with a following sound mark, so it depends on context)
+ * and, with `ignoreCase`, for non-ASCII characters that have other cases (Unicode case folding
+ * matches those, our ASCII lower-casing does not).
+ */
+export function foldedChar(codePoint: number, ignoreCase: boolean): string | null {
+  if (codePoint >= 0xff61 && codePoint <= 0xff9f) return null;
+  const ch = String.fromCodePoint(
+    codePoint >= 0xff01 && codePoint <= 0xff5e ? codePoint - 0xfee0 : codePoint,
+  );
+  if (codePoint < 0x80 || (codePoint >= 0xff01 && codePoint <= 0xff5e)) return ch.toLowerCase();
+  if (ignoreCase && (ch.toLowerCase() !== ch || ch.toUpperCase() !== ch)) return null;
+  return ch;
+}
+
+const FOLDABLE = /[A-Z\uFF01-\uFF5E\uFF61-\uFF9F]/g;
+
+/**
+ * FoldedText.lower without the offset map, for a text with no half-width sound mark (U+FF9E,
+ * U+FF9F): every character then folds to exactly one, so offsets are the same in both.
+ */
+export function foldedLowerSameLength(text: string): string {
+  return text.replace(FOLDABLE, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c <= 0x5a) return String.fromCharCode(c + 32);
+    if (c <= 0xff5e) {
+      const ascii = c - 0xfee0;
+      return String.fromCharCode(ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii);
+    }
+    return HALF_KANA_SINGLE.get(c) ?? ch;
+  });
+}

@@ -1,7 +1,8 @@
 import type { Lang } from "../i18n.js";
+import { anchorIndex } from "./anchor-index.js";
 import { disabledRegions, isDisabled } from "./directives.js";
 import { LineIndex } from "./lines.js";
-import { activeRules, matchRanges } from "./matcher.js";
+import { matchDocument } from "./matcher.js";
 import { findingMessage } from "./messages.js";
 import type { CompiledRule } from "./rule.js";
 import {
@@ -31,18 +32,21 @@ function detach(s: string): string {
 }
 
 export function lintText(text: string, opts: LintTextOptions): Finding[] {
-  // Cheap first: a document none of whose rules' anchors occur needs no parse at all.
-  const candidates = activeRules(text, opts.rules);
-  if (candidates.length === 0) return [];
-  const scanned = scanDocument(text, opts.kind, opts.markdown ?? DEFAULT_MARKDOWN_OPTIONS);
-  const matches = matchRanges(text, scanned.ranges, candidates);
+  // Cheap first: a document none of whose rules' anchors occur needs no parse at all, and
+  // Markdown blocks without any get no inline parse.
+  const scan = anchorIndex(opts.rules).scan(text);
+  if (!scan.anyCandidate) return [];
+  const scanned = scanDocument(text, opts.kind, opts.markdown ?? DEFAULT_MARKDOWN_OPTIONS, (start, end) =>
+    scan.touches(start, end),
+  );
+  const matches = matchDocument(text, scanned.ranges, opts.rules, scan);
   if (matches.length === 0) return [];
   const regions = disabledRegions(text, scanned.directives);
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   for (const m of matches) {
     if (m.noop) continue;
-    const rule = candidates[m.ruleIndex ?? -1];
+    const rule = opts.rules[m.ruleIndex ?? -1];
     if (rule === undefined) continue;
     const severity = opts.severityOf ? opts.severityOf(rule) : rule.severity;
     if (severity === "off") continue;

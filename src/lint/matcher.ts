@@ -1,31 +1,25 @@
+import { type AnchorScan, anchorIndex } from "./anchor-index.js";
 import { type FoldedText, foldText } from "./fold.js";
 import type { CompiledRule, ProseText } from "./rule.js";
 import type { RuleMatch, Span } from "./types.js";
 
 /**
- * Runs rules over the prose ranges of one document. Rules whose literal anchors do not occur
- * anywhere in the document are skipped before any range is visited (most glossary entries never
- * occur in a given file). Overlaps are resolved leftmost first, then longest.
+ * Runs rules over the prose ranges of one document; `ruleIndex` indexes `rules`. On each range
+ * only the rules with an anchor inside it run (`scan`, computed here when not given). Overlaps
+ * are resolved leftmost first, then longest; the prh way when every rule is a prh rule.
  */
 export function matchDocument(
   text: string,
   ranges: readonly Span[],
   rules: readonly CompiledRule[],
+  scan: AnchorScan = anchorIndex(rules).scan(text),
 ): RuleMatch[] {
-  return matchRanges(text, ranges, activeRules(text, rules));
-}
-
-/** Like matchDocument for rules already filtered by activeRules; `ruleIndex` indexes `rules`. */
-export function matchRanges(
-  text: string,
-  ranges: readonly Span[],
-  rules: readonly CompiledRule[],
-): RuleMatch[] {
-  if (rules.length === 0 || ranges.length === 0) return [];
   const out: RuleMatch[] = [];
   for (const range of ranges) {
+    const picked = scan.rulesIn(range.start, range.end);
+    if (picked.length === 0) continue;
     const prose = proseOf(text, range);
-    for (let r = 0; r < rules.length; r++) {
+    for (const r of picked) {
       const before = out.length;
       rules[r]?.collect(prose, out);
       for (let k = before; k < out.length; k++) {
@@ -34,7 +28,7 @@ export function matchRanges(
       }
     }
   }
-  return rules.every((r) => r.kind === "prh") ? resolveOverlapsLikePrh(out) : resolveOverlaps(out);
+  return anchorIndex(rules).allPrh ? resolveOverlapsLikePrh(out) : resolveOverlaps(out);
 }
 
 function proseOf(text: string, range: Span): ProseText {
@@ -48,31 +42,6 @@ function proseOf(text: string, range: Span): ProseText {
       return folded;
     },
   };
-}
-
-/** Rules that may match somewhere in `text`, judged by their anchors. */
-export function activeRules(text: string, rules: readonly CompiledRule[]): CompiledRule[] {
-  let lower: string | undefined;
-  const active: CompiledRule[] = [];
-  for (const rule of rules) {
-    const anchors = rule.anchors;
-    if (anchors === null) {
-      active.push(rule);
-      continue;
-    }
-    let haystack = text;
-    if (rule.anchorsFolded) {
-      lower ??= foldText(text).lower;
-      haystack = lower;
-    }
-    for (const anchor of anchors) {
-      if (haystack.includes(anchor)) {
-        active.push(rule);
-        break;
-      }
-    }
-  }
-  return active;
 }
 
 /** Keeps the leftmost match, and of those starting together the longest; drops what overlaps a kept one. */

@@ -1,5 +1,6 @@
-import { foldTerm } from "./fold.js";
-import type { CompiledRule } from "./rule.js";
+import { foldedChar } from "./fold.js";
+import { regexAnchors } from "./regex-anchors.js";
+import type { CompiledRule, RuleAnchors } from "./rule.js";
 import type { RuleOrigin, Severity } from "./types.js";
 
 /**
@@ -23,7 +24,6 @@ const FULL_ALNUM =
 const PRH_SPECIAL = /[¥*+.?{}()[\]^$\-|/]/g;
 const CAPTURE_REF = /\$([0-9]{1,2})/g;
 const MUST_EMPTY_REF = /^\$([0-9]+)$/;
-const NON_ASCII_CASED = /[^\u0000-\u007F\uFF01-\uFF5E\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export class PrhRuleError extends Error {}
 
@@ -91,132 +91,19 @@ export function expandExpected(expected: string, match: RegExpExecArray): string
 }
 
 /**
- * Literal anchors of a prh regex: for plain literals the literal itself; for `/…/` patterns the
- * longest literal run of a regex without top-level alternation or lookbehind tricks; null otherwise.
+ * Anchors of a prh rule, from its compiled regex: case-insensitive regexes and the implicit
+ * expected-text pattern (letters and digits in either case and width) are looked up in the folded
+ * copy of the text, other regexes in the raw text.
  */
-function literalAnchor(source: string): string | null {
-  let best = "";
-  let run = "";
-  let depth = 0;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] ?? "";
-    const next = source[i + 1];
-    if (ch === "\\") {
-      // An escaped punctuation character is a literal; a class escape (\d, \s, \b…) ends the run.
-      if (next !== undefined && /[^A-Za-z0-9]/.test(next)) {
-        if (depth === 0) run += next;
-        i++;
-        continue;
-      }
-      if (depth === 0 && run.length > best.length) best = run;
-      run = "";
-      i = skipEscape(source, i);
-      continue;
-    }
-    if (ch === "[") {
-      if (depth === 0 && run.length > best.length) best = run;
-      run = "";
-      const close = findClassEnd(source, i);
-      if (close < 0) return null;
-      i = close;
-      continue;
-    }
-    if (ch === "(") {
-      if (depth === 0 && run.length > best.length) best = run;
-      run = "";
-      depth++;
-      continue;
-    }
-    if (ch === ")") {
-      depth--;
-      continue;
-    }
-    if (ch === "|") {
-      if (depth === 0) return null;
-      continue;
-    }
-    if (ch === "*" || ch === "?" || ch === "{") {
-      // The previous character is optional or repeated: it cannot anchor.
-      if (depth === 0) run = dropLastChar(run);
-      if (depth === 0 && run.length > best.length) best = run;
-      run = "";
-      if (ch === "{") {
-        const close = source.indexOf("}", i);
-        if (close < 0) return null;
-        i = close;
-      }
-      continue;
-    }
-    if (ch === "+" || ch === "." || ch === "^" || ch === "$") {
-      if (depth === 0 && run.length > best.length) best = run;
-      run = "";
-      continue;
-    }
-    if (depth === 0) run += ch;
-  }
-  if (run.length > best.length) best = run;
-  return best.length > 0 ? best : null;
-}
-
-/** Index of the last character of the escape starting at `at` (a backslash followed by a letter or digit). */
-function skipEscape(source: string, at: number): number {
-  const kind = source[at + 1] ?? "";
-  const braced = (open: string, close: string) => {
-    if (source[at + 2] !== open) return at + 1;
-    const end = source.indexOf(close, at + 3);
-    return end < 0 ? source.length : end;
-  };
-  if (kind === "u") return source[at + 2] === "{" ? braced("{", "}") : at + 5;
-  if (kind === "x") return at + 3;
-  if (kind === "c") return at + 2;
-  if (kind === "p" || kind === "P") return braced("{", "}");
-  if (kind === "k") return braced("<", ">");
-  if (/[0-9]/.test(kind)) {
-    let i = at + 1;
-    while (/[0-9]/.test(source[i + 1] ?? "")) i++;
-    return i;
-  }
-  return at + 1;
-}
-
-/** Drops the last character (a whole surrogate pair under the u flag). */
-function dropLastChar(s: string): string {
-  const last = s.charCodeAt(s.length - 1);
-  return last >= 0xdc00 && last <= 0xdfff && s.length >= 2 ? s.slice(0, -2) : s.slice(0, -1);
-}
-
-function findClassEnd(source: string, open: number): number {
-  for (let i = open + 1; i < source.length; i++) {
-    if (source[i] === "\\") i++;
-    else if (source[i] === "]") return i;
-  }
-  return -1;
-}
-
-function anchorsOf(src: PrhRuleSource): { anchors: string[] | null; folded: boolean } {
-  if (src.pattern === undefined) {
-    // Case- and width-insensitive literal: compare on folded text.
-    return { anchors: [src.expected], folded: true };
-  }
-  const list = typeof src.pattern === "string" ? [src.pattern] : src.pattern;
-  const anchors: string[] = [];
-  let folded = false;
-  for (const p of list) {
-    const m = REGEXP_STRING.exec(p);
-    if (!m) {
-      anchors.push(p);
-      continue;
-    }
-    const anchor = literalAnchor(m[1] ?? "");
-    if (anchor === null) return { anchors: null, folded: false };
-    if ((m[2] ?? "").includes("i")) {
-      // Unicode case folding of the regex goes beyond our ASCII folding: no anchor then.
-      if (NON_ASCII_CASED.test(anchor)) return { anchors: null, folded: false };
-      folded = true;
-    }
-    anchors.push(anchor);
-  }
-  return { anchors, folded };
+function prhAnchors(regex: RegExp, implicit: boolean): RuleAnchors | null {
+  const caseless = regex.flags.includes("i");
+  const folded = caseless || implicit;
+  const strings = regexAnchors(
+    regex.source,
+    folded ? (cp) => foldedChar(cp, caseless) : (cp) => String.fromCodePoint(cp),
+  );
+  if (strings === null) return null;
+  return { space: folded ? "folded" : "raw", strings, caseless };
 }
 
 export function compilePrhRule(src: PrhRuleSource, origin: RuleOrigin, severity: Severity): CompiledRule {
@@ -228,7 +115,6 @@ export function compilePrhRule(src: PrhRuleSource, origin: RuleOrigin, severity:
     mustEmptyGroup = Number.parseInt(m[1] ?? "0", 10);
   }
   const expected = src.expected;
-  const { anchors, folded } = anchorsOf(src);
   return {
     id: expected,
     kind: "prh",
@@ -237,8 +123,7 @@ export function compilePrhRule(src: PrhRuleSource, origin: RuleOrigin, severity:
     preferred: expected,
     note: src.note,
     origin,
-    anchors: anchors === null ? null : anchors.map((a) => (folded ? foldTerm(a, false) : a)),
-    anchorsFolded: folded,
+    anchors: prhAnchors(regex, src.pattern === undefined),
     collect(prose, out) {
       const text = prose.text;
       regex.lastIndex = 0;

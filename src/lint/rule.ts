@@ -10,6 +10,18 @@ export interface ProseText {
   folded(): FoldedText;
 }
 
+/** A rule's anchors and the text they are looked up in. */
+export interface RuleAnchors {
+  /** "raw": the document as it is; "folded": its width- and case-folded copy (FoldedText.lower). */
+  space: "raw" | "folded";
+  strings: string[];
+  /**
+   * The rule is a case-insensitive regex: Unicode case folding also matches K (U+212A) and ſ
+   * (U+017F) to k and s, which our folding does not, so a document with those runs it everywhere.
+   */
+  caseless?: boolean | undefined;
+}
+
 /** What every compiled rule offers the matcher. */
 export interface CompiledRule {
   id: string;
@@ -22,11 +34,10 @@ export interface CompiledRule {
   note?: string | undefined;
   origin: RuleOrigin;
   /**
-   * Literal strings one of which occurs (in `anchorsFolded` form: width- and case-folded) in any
-   * match, used to skip the rule for a document without them; null when unknown.
+   * Strings one of which occurs in every match, within the prose the match is in: the rule is
+   * skipped for documents and ranges without any of them. Null when unknown (always run).
    */
-  anchors: string[] | null;
-  anchorsFolded: boolean;
+  anchors: RuleAnchors | null;
   /** Appends the rule's matches in `prose` (document offsets) to `out`. */
   collect(prose: ProseText, out: RuleMatch[]): void;
 }
@@ -112,8 +123,8 @@ export function compileTerm(
     preferred,
     note: def.note,
     origin,
-    anchors: variants,
-    anchorsFolded: !caseSensitive,
+    // Matched on the folded copy; case-sensitive variants are still found in its lower-cased form.
+    anchors: { space: "folded", strings: variants.map((v) => foldTerm(v, false)) },
     collect(prose, out) {
       if (variants.length === 0) return;
       const folded = prose.folded();

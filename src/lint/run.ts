@@ -43,6 +43,12 @@ interface FileRules {
   severityOf: ((rule: CompiledRule) => Severity | "off") | undefined;
 }
 
+/**
+ * Merged rule lists per combination of overrides, so that files sharing one share the list (and
+ * its anchor index, which is built once per list).
+ */
+const mergedRules = new WeakMap<LintSettings, WeakMap<readonly CompiledRule[], Map<string, FileRules>>>();
+
 /** The rules and severities that apply to one path, after the config's overrides. */
 export function rulesForPath(
   settings: LintSettings,
@@ -52,6 +58,19 @@ export function rulesForPath(
   const rel = configRelative(settings, path);
   const applying = settings.overrides.filter((o) => o.matches(rel));
   if (applying.length === 0) return { rules, severityOf: undefined };
+  let bySettings = mergedRules.get(settings);
+  if (bySettings === undefined) mergedRules.set(settings, (bySettings = new WeakMap()));
+  let byOverrides = bySettings.get(rules);
+  if (byOverrides === undefined) bySettings.set(rules, (byOverrides = new Map()));
+  const key = applying.map((o) => settings.overrides.indexOf(o)).join(",");
+  const cached = byOverrides.get(key);
+  if (cached !== undefined) return cached;
+  const merged = mergeOverrides(rules, applying);
+  byOverrides.set(key, merged);
+  return merged;
+}
+
+function mergeOverrides(rules: readonly CompiledRule[], applying: LintSettings["overrides"]): FileRules {
   const withTerms = mergeRuleSets([rules, ...applying.map((o) => o.terms)]);
   const severityOf = (rule: CompiledRule): Severity | "off" => {
     let severity: Severity | "off" = rule.severity;

@@ -8,6 +8,7 @@ import type { RuleOrigin, Severity } from "./types.js";
 function widthRule(
   id: string,
   regex: RegExp,
+  chars: string[],
   flagged: string,
   preferred: string,
   note: string,
@@ -22,9 +23,8 @@ function widthRule(
     preferred,
     note,
     origin,
-    // Matched on the raw text; their characters are what folding removes, so no folded anchors.
-    anchors: null,
-    anchorsFolded: false,
+    // Matched on the raw text (their characters are what folding removes): any one of them.
+    anchors: { space: "raw", strings: chars },
     collect(prose, out) {
       regex.lastIndex = 0;
       for (let m = regex.exec(prose.text); m !== null; m = regex.exec(prose.text)) {
@@ -41,11 +41,18 @@ function widthRule(
   };
 }
 
+function charRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let c = first.charCodeAt(0); c <= last.charCodeAt(0); c++) out.push(String.fromCharCode(c));
+  return out;
+}
+
 export function widthRules(severity: Severity, origin: RuleOrigin): CompiledRule[] {
   return [
     widthRule(
       "full-width-alphanumerics",
       /[Ａ-Ｚａ-ｚ０-９]+/g,
+      [...charRange("Ａ", "Ｚ"), ...charRange("ａ", "ｚ"), ...charRange("０", "９")],
       "full-width letters and digits (ＡＢＣ１２３)",
       "half-width (ABC123)",
       "Letters and digits are written half-width.",
@@ -55,6 +62,7 @@ export function widthRules(severity: Severity, origin: RuleOrigin): CompiledRule
     widthRule(
       "half-width-katakana",
       /[\uFF66-\uFF9F]+/g,
+      charRange("\uFF66", "\uFF9F"),
       "half-width katakana (ｶﾀｶﾅ)",
       "full-width (カタカナ)",
       "Katakana is written full-width.",

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../src/lint/builtin.js";
 import { resolveLintSettings } from "../../src/lint/config.js";
-import { type LintRunOptions, lintFiles } from "../../src/lint/run.js";
+import { type LintRunOptions, lintFiles, rulesForPath } from "../../src/lint/run.js";
 import { writeFileAtomic } from "../../src/util/atomic-write.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -50,6 +50,32 @@ describe("lintFiles", () => {
       expect(readFileSync(file, "utf8")).toBe("\uFEFFユーザー\n");
       const again = lintFiles([file], options(dir));
       expect(again.files[0]?.findings).toEqual([]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("shares one merged rule list between files with the same overrides", () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const settings = resolveLintSettings(
+        {
+          overrides: [
+            { files: ["billing/**"], terms: [{ preferred: "顧客", variants: ["ユーザー"] }] },
+            { files: ["**/*.md"], severity: "info" },
+          ],
+        },
+        dir,
+        join(dir, "supportops.config.yaml"),
+      );
+      const rules = builtinRules();
+      const a = rulesForPath(settings, rules, join(dir, "billing/a.md"));
+      const b = rulesForPath(settings, rules, join(dir, "billing/b.md"));
+      const c = rulesForPath(settings, rules, join(dir, "docs/c.md"));
+      expect(b.rules).toBe(a.rules);
+      expect(c.rules).not.toBe(a.rules);
+      expect(a.rules.some((r) => r.preferred === "顧客")).toBe(true);
+      expect(c.rules.some((r) => r.preferred === "顧客")).toBe(false);
     } finally {
       cleanup();
     }
