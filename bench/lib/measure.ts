@@ -1,4 +1,4 @@
-/** Runs a command as a child process and reports wall time and (via GNU time) peak RSS. */
+/** Runs a command as a child process and reports wall time and (via GNU time) peak RSS and CPU time. */
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
@@ -10,6 +10,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident set size in MB, when measurable. */
   peakRssMb: number | null;
+  /** User + system CPU seconds of the process and its threads, when measurable. */
+  cpuSeconds: number | null;
   code: number;
   stdout: string;
   stderr: string;
@@ -26,7 +28,7 @@ export function measure(
   const haveTime = existsSync(TIME);
   const started = performance.now();
   const r = haveTime
-    ? spawnSync(TIME, ["-f", "%M", "-o", rssFile, cmd, ...args], {
+    ? spawnSync(TIME, ["-f", "%M %U %S", "-o", rssFile, cmd, ...args], {
         ...opts,
         maxBuffer: 1 << 30,
         encoding: "utf8",
@@ -34,11 +36,23 @@ export function measure(
     : spawnSync(cmd, args, { ...opts, maxBuffer: 1 << 30, encoding: "utf8" });
   const seconds = (performance.now() - started) / 1000;
   let peakRssMb: number | null = null;
+  let cpuSeconds: number | null = null;
   if (haveTime && existsSync(rssFile)) {
-    peakRssMb = Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024;
+    const [rss, user, sys] = (readFileSync(rssFile, "utf8").trim().split("\n").pop() ?? "")
+      .split(" ")
+      .map(Number);
+    peakRssMb = (rss ?? 0) / 1024;
+    cpuSeconds = (user ?? 0) + (sys ?? 0);
     rmSync(rssFile, { force: true });
   }
-  return { seconds, peakRssMb, code: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+  return {
+    seconds,
+    peakRssMb,
+    cpuSeconds,
+    code: r.status ?? -1,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr ?? "",
+  };
 }
 
 export function supportops(args: string[], env: NodeJS.ProcessEnv = process.env): Measured {

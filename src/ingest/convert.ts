@@ -28,6 +28,7 @@ import {
 import { FIELDS } from "./profiles/fields.js";
 import type { DurationUnit, RecordKind } from "./profiles/types.js";
 import type { Reject } from "./rejects.js";
+import { detached } from "./row-codec.js";
 
 type CellFn = (raw: string) => Cell | Invalid;
 
@@ -42,6 +43,8 @@ interface ColumnConverter {
   expected: string;
   /** Also copy the trimmed raw text here (status_raw, channel_raw). */
   rawOut: number;
+  /** An id that Excel may have mangled (counted for a warning). */
+  isId: boolean;
 }
 
 export interface ConvertOptions {
@@ -191,6 +194,7 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
       fn,
       expected,
       rawOut: rawField ? (outIndex.get(rawField) ?? -1) : -1,
+      isId: t.field === "ticket_id" || t.field === "customer_id" || t.field === "order_id",
     });
   }
   const values: Cell[] = new Array<Cell>(out.length).fill(null);
@@ -214,10 +218,8 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
       const extraEmpty = fields.length > o.width && fields.slice(o.width).every((f) => f.trim() === "");
       if (!extraEmpty) return reject(row, null, null, `expected ${o.width} fields, found ${fields.length}`);
     }
-    if (row.raw.includes("\uFFFD")) {
-      const col = fields.findIndex((f) => f.includes("\uFFFD"));
-      return reject(row, col >= 0 ? col : null, null, `invalid bytes for the ${o.encodingName} encoding`);
-    }
+    if (row.replaced !== undefined)
+      return reject(row, row.replaced, null, `invalid bytes for the ${o.encodingName} encoding`);
     values.fill(null);
     for (const c of columns) {
       const raw = fields[c.col] ?? "";
@@ -231,9 +233,7 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
           `column "${c.header}" (${c.field}): expected ${c.expected}, found "${raw}"${why ? ` (${why})` : ""}`,
         );
       }
-      if (c.field === "ticket_id" || c.field === "customer_id" || c.field === "order_id") {
-        if (idWarning()) excelIds++;
-      }
+      if (c.isId && idWarning()) excelIds++;
       // A second column for the same field (e.g. Requester ID, then email) only fills a gap.
       if (values[c.out] === null) values[c.out] = v;
       if (c.rawOut >= 0 && v !== null) values[c.rawOut] = trimCell(raw);
@@ -264,7 +264,7 @@ export function buildRowConverter(detection: Detection, o: ConvertOptions): RowC
       values[idCol("line_no")] = 1;
     } else {
       const n = (orderSeq.get(id) ?? 0) + 1;
-      orderSeq.set(id, n);
+      orderSeq.set(n === 1 ? detached(id) : id, n);
       values[idCol("line_no")] = n;
     }
     return null;

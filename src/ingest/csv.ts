@@ -1,16 +1,8 @@
 import type { Readable } from "node:stream";
-import { CsvError, Parser } from "csv-parse";
-import { DataError } from "../errors.js";
+import type { DetectedEncoding } from "./decode.js";
+import { type Delimiter, RowParser, type SourceRow } from "./row-parser.js";
 
-export type Delimiter = "," | "\t" | ";" | "whitespace";
-
-export interface SourceRow {
-  fields: string[];
-  /** 1-based line where the row starts in the source file. */
-  line: number;
-  /** The row as it appeared in the file (for the rejects file). */
-  raw: string;
-}
+export type { Delimiter, SourceRow } from "./row-parser.js";
 
 /**
  * Picks the delimiter from the first lines of text: the candidate that appears, outside quotes,
@@ -57,29 +49,9 @@ function countOutsideQuotes(line: string, ch: string): number {
 }
 
 /**
- * Line breaks in a record's raw text: LF, CRLF and lone CR each count once. (csv-parse drops the
- * LF of a CRLF record terminator from `raw`, so a trailing lone CR is a CRLF.)
- */
-function countLineBreaks(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf("\r"); i !== -1; i = s.indexOf("\r", i + 1)) if (s.charCodeAt(i + 1) !== 10) n++;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-interface ParserApi {
-  parse(
-    buf: Buffer | undefined,
-    end: boolean,
-    push: (rec: { record: string[]; raw: string }) => void,
-    close: () => void,
-  ): Error | undefined;
-}
-
-/**
- * Streams rows from decoded text, in batches (one per decoded chunk) so the per-row cost is a
- * function call, not a stream event and a promise. Quoted newlines stay inside fields; every row
- * carries the line it starts on. Blank lines are skipped (but counted). An unclosed quote or other
+ * Streams rows from decoded text, in batches: the import itself reads bytes (row-source.ts); this
+ * is the same parser for text already in hand. Quoted newlines stay inside fields; every row
+ * carries the line it starts on; blank lines are skipped (but counted). An unclosed quote or other
  * structural error is a DataError naming the file and line.
  */
 export async function* readRowBatches(
@@ -87,81 +59,13 @@ export async function* readRowBatches(
   delimiter: Delimiter,
   fileLabel: string,
 ): AsyncGenerator<SourceRow[]> {
-  if (delimiter === "whitespace") {
-    yield* readWhitespaceRows(text);
-    return;
+  const parser = new RowParser({ encoding: UTF8, delimiter, fileLabel });
+  for await (const chunk of text as AsyncIterable<string | Buffer>) {
+    const rows = parser.write(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk);
+    if (rows.length > 0) yield rows;
   }
-  // csv-parse's stream pushes every record through Node's stream machinery; its parser core
-  // (the Parser's `api`, what the stream and sync APIs both drive) takes chunks directly.
-  const api = (
-    new Parser({
-      delimiter,
-      record_delimiter: ["\r\n", "\n", "\r"],
-      relax_column_count: true,
-      raw: true,
-      bom: true,
-      skip_empty_lines: false,
-    }) as unknown as { api: ParserApi }
-  ).api;
-  let line = 1;
-  let batch: SourceRow[] = [];
-  const push = (rec: { record: string[]; raw: string }) => {
-    const start = line;
-    line += countLineBreaks(rec.raw);
-    if (rec.record.length === 1 && rec.record[0] === "") return;
-    batch.push({ fields: rec.record, line: start, raw: rec.raw });
-  };
-  const fail = (err: Error): never => {
-    if (err instanceof CsvError) {
-      const at = (err as CsvError & { lines?: number }).lines;
-      const what =
-        err.code === "CSV_QUOTE_NOT_CLOSED"
-          ? "a quoted field is never closed: the file ends inside quotes"
-          : err.message.replace(/^Invalid [^:]*: /, "");
-      throw new DataError(
-        what,
-        { file: fileLabel, line: at ?? line },
-        "fix the quoting in the file, or export it again",
-      );
-    }
-    throw err;
-  };
-  const noop = () => {};
-  for await (const chunk of text as AsyncIterable<string>) {
-    const err = api.parse(Buffer.from(chunk, "utf8"), false, push, noop);
-    if (err) fail(err);
-    if (batch.length > 0) {
-      yield batch;
-      batch = [];
-    }
-  }
-  const err = api.parse(undefined, true, push, noop);
-  if (err) fail(err);
-  if (batch.length > 0) yield batch;
+  const rows = parser.end();
+  if (rows.length > 0) yield rows;
 }
 
-async function* readWhitespaceRows(text: Readable): AsyncGenerator<SourceRow[]> {
-  let carry = "";
-  let line = 0;
-  for await (const chunk of text as AsyncIterable<string>) {
-    const buf = carry + chunk;
-    const batch: SourceRow[] = [];
-    let pos = 0;
-    let nl = buf.indexOf("\n", pos);
-    while (nl !== -1) {
-      const rawLine = buf.charCodeAt(nl - 1) === 13 ? buf.slice(pos, nl - 1) : buf.slice(pos, nl);
-      line++;
-      const t = rawLine.trim();
-      if (t !== "") batch.push({ fields: t.split(WHITESPACE), line, raw: rawLine });
-      pos = nl + 1;
-      nl = buf.indexOf("\n", pos);
-    }
-    carry = buf.slice(pos);
-    if (batch.length > 0) yield batch;
-  }
-  line++;
-  const t = carry.trim();
-  if (t !== "") yield [{ fields: t.split(WHITESPACE), line, raw: carry }];
-}
-
-const WHITESPACE = /\s+/;
+const UTF8: DetectedEncoding = { encoding: "utf8", bomLength: 0, reason: "text" };

@@ -143,6 +143,20 @@ export function declaredEncoding(name: Exclude<InputEncoding, "auto">, sample: U
 /** U+FFFD: what every decoder here puts where bytes don't fit the encoding. */
 export const REPLACEMENT_CHAR = "\uFFFD";
 
+/** Decodes text written in pieces (a character may be split between two); invalid bytes become U+FFFD. */
+export interface TextDecoderStream {
+  write(b: Buffer): string;
+  end(): string | undefined;
+}
+
+export function createDecoder(detected: DetectedEncoding): TextDecoderStream {
+  if (detected.encoding === "utf8") {
+    const td = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+    return { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() };
+  }
+  return iconv.getDecoder(detected.encoding, { stripBOM: false });
+}
+
 /**
  * A Transform from bytes to text that sniffs the encoding from the first SNIFF_BYTES (or the whole
  * input if shorter), skips the BOM, then decodes incrementally. Invalid bytes become U+FFFD so the
@@ -152,7 +166,7 @@ export class DecodeStream extends Transform {
   detected: DetectedEncoding | undefined;
   private pending: Buffer[] = [];
   private pendingBytes = 0;
-  private decoder: { write(b: Buffer): string; end(): string | undefined } | undefined;
+  private decoder: TextDecoderStream | undefined;
   private readonly declared: InputEncoding;
   private readonly onDetect: ((d: DetectedEncoding) => void) | undefined;
 
@@ -167,12 +181,7 @@ export class DecodeStream extends Transform {
     this.detected =
       this.declared === "auto" ? detectEncoding(sample, truncated) : declaredEncoding(this.declared, sample);
     this.onDetect?.(this.detected);
-    if (this.detected.encoding === "utf8") {
-      const td = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
-      this.decoder = { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() };
-    } else {
-      this.decoder = iconv.getDecoder(this.detected.encoding, { stripBOM: false });
-    }
+    this.decoder = createDecoder(this.detected);
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {

@@ -1,15 +1,24 @@
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { DataError } from "../errors.js";
 import type { Db } from "../store/db.js";
 import { findImportByHash, ImportBatch } from "../store/import-batch.js";
 import { buildRowConverter, type RowConverter } from "./convert.js";
-import { type Delimiter, detectDelimiter, readRowBatches, type SourceRow } from "./csv.js";
-import type { InputEncoding } from "./decode.js";
+import { type Delimiter, detectDelimiter, type SourceRow } from "./csv.js";
+import {
+  createDecoder,
+  type DetectedEncoding,
+  declaredEncoding,
+  detectEncoding,
+  type InputEncoding,
+  SNIFF_BYTES,
+} from "./decode.js";
 import { type Detection, detectProfile, missingRequired, unknownTargets } from "./detect.js";
 import type { DateOrder } from "./normalize/date.js";
 import type { Profile, RecordKind } from "./profiles/types.js";
 import { overLimit, type Reject, type RejectLimit } from "./rejects.js";
-import { hashFile, openText, type Source } from "./source.js";
+import { detached } from "./row-codec.js";
+import { readRows } from "./row-source.js";
+import { hashFile, openBytes, type Source } from "./source.js";
 
 export interface ImportOptions {
   kind: RecordKind;
@@ -82,6 +91,19 @@ interface Prepared {
   sha256: () => string;
 }
 
+/** The first bytes (SNIFF_BYTES or more, or all of a shorter input), which decide encoding and delimiter. */
+async function readHead(chunks: AsyncIterator<Buffer>): Promise<{ head: Buffer; ended: boolean }> {
+  const parts: Buffer[] = [];
+  let n = 0;
+  while (n < SNIFF_BYTES) {
+    const next = await chunks.next();
+    if (next.done) return { head: Buffer.concat(parts), ended: true };
+    parts.push(next.value);
+    n += next.value.length;
+  }
+  return { head: Buffer.concat(parts), ended: false };
+}
+
 /** Decodes, finds the delimiter and the profile, and builds the row converter. */
 async function prepare(
   source: Source,
@@ -89,74 +111,95 @@ async function prepare(
   opts: ImportOptions,
   requireFields = true,
 ): Promise<Prepared> {
-  const opened = openText(source, stdin, opts.encoding);
-  const iterator = opened.text[Symbol.asyncIterator]() as AsyncIterator<string>;
-  const firstChunk = await iterator.next();
-  const head = firstChunk.done ? "" : firstChunk.value;
-  const encoding = await opened.encoding;
-  const { delimiter } = detectDelimiter(head.slice(0, 64 * 1024));
-  async function* replay(): AsyncGenerator<string> {
-    if (!firstChunk.done) yield head;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+  const opened = openBytes(source, stdin);
+  const chunks = opened.chunks[Symbol.asyncIterator]();
+  const { head, ended } = await readHead(chunks);
+  const sample = ended ? head : head.subarray(0, SNIFF_BYTES);
+  const encoding: DetectedEncoding =
+    opts.encoding === "auto" ? detectEncoding(sample, !ended) : declaredEncoding(opts.encoding, sample);
+  const headDecoder = createDecoder(encoding);
+  const headText =
+    headDecoder.write(head.subarray(encoding.bomLength)) + (ended ? (headDecoder.end() ?? "") : "");
+  const { delimiter } = detectDelimiter(headText.slice(0, 64 * 1024));
+  async function* replay(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length > 0) yield head;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      await chunks.return?.();
     }
   }
-  const batches = readRowBatches(Readable.from(replay(), { objectMode: true }), delimiter, source.label);
-  const pending: SourceRow[] = [];
-  while (pending.length < PEEK_ROWS) {
-    const r = await batches.next();
-    if (r.done) break;
-    pending.push(...r.value);
-  }
-  if (pending.length === 0) throw new DataError("the file is empty", { file: source.label });
-  const detection = detectProfile(
-    opts.kind,
-    pending.map((r) => r.fields),
-    { whitespace: delimiter === "whitespace", forced: opts.forcedProfile, extra: opts.extraProfiles },
-  );
-  const missing = missingRequired(opts.kind, detection.columns);
-  if (missing.length > 0 && requireFields) {
-    const headers = (pending[0]?.fields ?? []).map((h) => `"${h}"`).join(", ");
-    throw new DataError(
-      `no column for ${missing.join(", ")} (profile ${detection.profile.name}: ${detection.reason}); the headers are ${headers}`,
-      { file: source.label, line: 1 },
-      "map the columns in supportops.config.yaml under import.profiles, or choose one with --profile",
+  const batches = readRows(replay(), { encoding, delimiter, fileLabel: source.label });
+  try {
+    const pending: SourceRow[] = [];
+    while (pending.length < PEEK_ROWS) {
+      const r = await batches.next();
+      if (r.done) break;
+      pending.push(...r.value);
+    }
+    if (pending.length === 0) throw new DataError("the file is empty", { file: source.label });
+    const detection = detectProfile(
+      opts.kind,
+      pending.map((r) => r.fields),
+      { whitespace: delimiter === "whitespace", forced: opts.forcedProfile, extra: opts.extraProfiles },
     );
-  }
-  const unknown = unknownTargets(opts.kind, detection.columns);
-  if (unknown.length > 0) {
-    throw new DataError(`the mapping names unknown ${opts.kind} fields: ${unknown.join(", ")}`, {
-      file: source.label,
+    const missing = missingRequired(opts.kind, detection.columns);
+    if (missing.length > 0 && requireFields) {
+      const headers = (pending[0]?.fields ?? []).map((h) => `"${h}"`).join(", ");
+      throw new DataError(
+        `no column for ${missing.join(", ")} (profile ${detection.profile.name}: ${detection.reason}); the headers are ${headers}`,
+        { file: source.label, line: 1 },
+        "map the columns in supportops.config.yaml under import.profiles, or choose one with --profile",
+      );
+    }
+    const unknown = unknownTargets(opts.kind, detection.columns);
+    if (unknown.length > 0) {
+      throw new DataError(`the mapping names unknown ${opts.kind} fields: ${unknown.join(", ")}`, {
+        file: source.label,
+      });
+    }
+    const headers =
+      detection.headerRows > 0 ? (pending[0]?.fields ?? []) : detection.columns.map((c) => c.header);
+    const converter = buildRowConverter(detection, {
+      kind: opts.kind,
+      timeZone: opts.timeZone,
+      dateOrder: opts.dateOrder ?? detection.profile.dateOrder ?? "ymd",
+      width: headers.length,
+      encodingName: encoding.encoding,
     });
+    return {
+      detection,
+      headers,
+      converter,
+      batches,
+      pending: pending.slice(detection.headerRows),
+      delimiter,
+      encodingReason: encoding.reason,
+      encodingName: encoding.encoding,
+      bytesRead: opened.bytesRead,
+      sha256: opened.sha256,
+    };
+  } catch (err) {
+    await batches.return(undefined);
+    throw err;
   }
-  const headers =
-    detection.headerRows > 0 ? (pending[0]?.fields ?? []) : detection.columns.map((c) => c.header);
-  const converter = buildRowConverter(detection, {
-    kind: opts.kind,
-    timeZone: opts.timeZone,
-    dateOrder: opts.dateOrder ?? detection.profile.dateOrder ?? "ymd",
-    width: headers.length,
-    encodingName: encoding.encoding,
-  });
-  return {
-    detection,
-    headers,
-    converter,
-    batches,
-    pending: pending.slice(detection.headerRows),
-    delimiter,
-    encodingReason: encoding.reason,
-    encodingName: encoding.encoding,
-    bytesRead: opened.bytesRead,
-    sha256: opened.sha256,
-  };
 }
 
+/** A reject keeps its cells (for the rejects file) without keeping their batch's text (see `detached`). */
+const kept = (r: Reject): Reject => ({ ...r, fields: r.fields.map(detached) });
+
 async function* allBatches(p: Prepared): AsyncGenerator<SourceRow[]> {
-  if (p.pending.length > 0) yield p.pending;
-  yield* p.batches;
+  try {
+    if (p.pending.length > 0) yield p.pending;
+    yield* p.batches;
+  } finally {
+    // Stopping inside the first rows (a reject limit) must stop the parser too.
+    await p.batches.return(undefined);
+  }
 }
 
 function emptyResult(source: Source, p: Prepared | null): FileResult {
@@ -225,7 +268,7 @@ export async function checkFile(source: Source, stdin: Readable, opts: ImportOpt
       const reject = p.converter.convert(row);
       if (reject) {
         result.rejected++;
-        if (result.rejects.length < 1000) result.rejects.push(reject);
+        if (result.rejects.length < 1000) result.rejects.push(kept(reject));
       }
     }
   }
@@ -253,7 +296,14 @@ export async function importFile(
   }
   const p = await prepare(source, stdin, opts);
   const result = emptyResult(source, p);
-  const batch = new ImportBatch(db, opts.kind, p.converter.written);
+  let batch: ImportBatch;
+  try {
+    batch = new ImportBatch(db, opts.kind, p.converter.written);
+  } catch (err) {
+    // The store is locked (or unusable): stop the parser that has started on the file.
+    await p.batches.return(undefined);
+    throw err;
+  }
   try {
     let lastProgress = 0;
     let stop = false;
@@ -263,7 +313,7 @@ export async function importFile(
         const reject = p.converter.convert(row);
         if (reject) {
           result.rejected++;
-          result.rejects.push(reject);
+          result.rejects.push(kept(reject));
           // A count limit is known to be exceeded before the end: stop reading.
           if (opts.maxRejects.kind === "count" && result.rejected > opts.maxRejects.value) {
             stop = true;

@@ -3,7 +3,6 @@ import { createReadStream, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { DataError } from "../errors.js";
-import { DecodeStream, type DetectedEncoding, type InputEncoding } from "./decode.js";
 
 /** An input file (or stdin, "-") opened for one import. */
 export interface Source {
@@ -40,37 +39,32 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest("hex");
 }
 
-export interface OpenedText {
-  /** Decoded text chunks. */
-  text: Readable;
-  /** Resolves once the encoding is known (after the first 64 KiB or the end of input). */
-  encoding: Promise<DetectedEncoding>;
+export interface OpenedBytes {
+  /** The bytes, in pieces of up to 256 KiB; hashed and counted as they are read. */
+  chunks: AsyncIterable<Buffer>;
   /** Bytes read so far (for progress). */
   bytesRead(): number;
-  /** SHA-256 of all bytes read; valid once the text stream has ended. */
+  /** SHA-256 of all bytes read; valid once `chunks` has been read to the end. */
   sha256(): string;
 }
 
-/** Opens a file or stdin as decoded text, hashing the bytes as they pass. */
-export function openText(source: Source, stdin: Readable, encoding: InputEncoding): OpenedText {
-  const bytes: Readable = source.path ? createReadStream(source.path, { highWaterMark: 1 << 20 }) : stdin;
+/** Opens a file or stdin as bytes, hashing them as they pass. */
+export function openBytes(source: Source, stdin: Readable): OpenedBytes {
   const hash = createHash("sha256");
   let read = 0;
-  bytes.on("data", (chunk: Buffer) => {
-    read += chunk.length;
-    hash.update(chunk);
-  });
-  let resolveEnc: (d: DetectedEncoding) => void = () => {};
-  const detected = new Promise<DetectedEncoding>((r) => {
-    resolveEnc = r;
-  });
-  const decoder = new DecodeStream(encoding, (d) => resolveEnc(d));
-  bytes.on("error", (err) => decoder.destroy(err));
-  bytes.pipe(decoder);
+  async function* chunks(): AsyncGenerator<Buffer> {
+    // 256 KiB: each piece becomes a batch of rows alive at once; 1 MiB batches took 100 MB more memory.
+    const bytes: Readable = source.path ? createReadStream(source.path, { highWaterMark: 1 << 18 }) : stdin;
+    for await (const c of bytes as AsyncIterable<Buffer | string>) {
+      const chunk = typeof c === "string" ? Buffer.from(c) : c;
+      read += chunk.length;
+      hash.update(chunk);
+      yield chunk;
+    }
+  }
   let digest: string | undefined;
   return {
-    text: decoder,
-    encoding: detected,
+    chunks: chunks(),
     bytesRead: () => read,
     sha256: () => {
       digest ??= hash.digest("hex");

@@ -29,6 +29,7 @@ const LIGATURES: ReadonlyMap<number, string> = new Map([
 ]);
 
 function needsFold(code: number): boolean {
+  if (code < 0x2010) return false; // ASCII and everything else below the first folded code
   return (
     (code >= 0xff01 && code <= 0xff5e) ||
     code === IDEOGRAPHIC_SPACE ||
