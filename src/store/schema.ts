@@ -111,9 +111,11 @@ export const MIGRATIONS: string[][] = [
   // by the max(rowid) stamp it keeps), and readers fall back to the rows.
   [
     "CREATE TABLE ticket_columns (name TEXT NOT NULL, chunk INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (name, chunk))",
-    // An import's upserts set import_id and patch the cache themselves; any other update empties it.
+    // An import's own updates (its provenance row is still unfinished, sha256 '') patch the cache
+    // at its end; any other update empties it.
     `CREATE TRIGGER tickets_update_stales_columns AFTER UPDATE ON tickets
-       WHEN NEW.import_id IS OLD.import_id BEGIN DELETE FROM ticket_columns; END`,
+       WHEN NOT EXISTS (SELECT 1 FROM imports WHERE import_id = NEW.import_id AND sha256 = '')
+       BEGIN DELETE FROM ticket_columns; END`,
     "CREATE TRIGGER tickets_delete_stales_columns AFTER DELETE ON tickets BEGIN DELETE FROM ticket_columns; END",
   ],
 ];
