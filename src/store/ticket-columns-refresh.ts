@@ -17,6 +17,7 @@ import {
 } from "./queries/ticket-rows.js";
 import { latestTicketInstant, scanTickets } from "./queries/tickets.js";
 import {
+  ALL_KEYS,
   CACHE_CHUNK_ROWS,
   ChunkStore,
   columnsOf,
@@ -35,14 +36,13 @@ export interface TicketsChange {
 export function refreshTicketColumns(db: Db, change?: TicketsChange, chunkRows = CACHE_CHUNK_ROWS): void {
   if (change && patchTicketColumns(db, change)) return;
   const cache = new TicketColumnsWriter(db, chunkRows);
-  const present = scanTickets(db, {}, chunkRows, (chunk) => cache.add(chunk));
-  cache.finish(
-    present.map((c) => c.key),
-    latestTicketInstant(db),
-  );
+  let present = new Set<string>();
+  scanTickets(db, {}, chunkRows, (chunk, columns) => {
+    present = new Set(columns.map((c) => c.key));
+    cache.add(chunk, present);
+  });
+  cache.finish(present, latestTicketInstant(db));
 }
-
-const ALL_KEYS = [...FLOAT_KEYS, ...INT_KEYS, ...BYTE_KEYS, ...TEXT_KEYS] as const;
 
 interface OpenChunk {
   index: number;

@@ -52,6 +52,9 @@ function bytesOf(a: Column): Buffer {
 }
 
 /** Typed arrays of a table chunk by column name (text columns: their codes). */
+/** Every table column, in storage order. */
+export const ALL_KEYS = [...FLOAT_KEYS, ...INT_KEYS, ...BYTE_KEYS, ...TEXT_KEYS] as const;
+
 export function columnsOf(t: TicketTable): Map<string, Column> {
   const out = new Map<string, Column>();
   for (const k of FLOAT_KEYS) out.set(k, t[k]);
@@ -82,26 +85,26 @@ export class TicketColumnsWriter {
     );
   }
 
-  /** Stores every column of the chunk; finish() records which ones hold values. */
-  add(chunk: TicketTable): void {
+  /**
+   * Stores the chunk's columns named in `present` (those holding a value in some ticket; the others
+   * are missing everywhere and not stored).
+   */
+  add(chunk: TicketTable, present: ReadonlySet<string>): void {
     if (chunk.length === 0) return;
-    for (const [name, column] of columnsOf(chunk)) this.put.run(name, this.chunks, bytesOf(column));
+    for (const [name, column] of columnsOf(chunk)) {
+      if (present.has(name)) this.put.run(name, this.chunks, bytesOf(column));
+    }
     this.put.run(IDS, this.chunks, JSON.stringify(chunk.ids));
     this.chunks++;
     this.rows += chunk.length;
     this.last = chunk;
   }
 
-  /** Drops the columns without values, stores the dictionaries and the stamp. */
-  finish(present: readonly string[], latest: number | null): void {
-    const stored = [...FLOAT_KEYS, ...INT_KEYS, ...BYTE_KEYS, ...TEXT_KEYS].filter((k) =>
-      present.includes(k),
-    );
-    const drop = this.db.prepare("DELETE FROM ticket_columns WHERE name = ?");
-    for (const k of [...FLOAT_KEYS, ...INT_KEYS, ...BYTE_KEYS, ...TEXT_KEYS])
-      if (!stored.includes(k)) drop.run(k);
+  /** Stores the dictionaries and the stamp. */
+  finish(present: ReadonlySet<string>, latest: number | null): void {
+    const stored = ALL_KEYS.filter((k) => present.has(k));
     for (const k of TEXT_KEYS) {
-      if (stored.includes(k)) this.put.run(valuesOf(k), 0, JSON.stringify(this.last?.[k].values ?? []));
+      if (present.has(k)) this.put.run(valuesOf(k), 0, JSON.stringify(this.last?.[k].values ?? []));
     }
     const meta: TicketColumnsMeta = {
       format: FORMAT,

@@ -55,10 +55,27 @@ const STATUS_INDEX = new Map<TicketStatus, number>(TICKET_STATUSES.map((s, i) =>
 export const STATUS_SOLVED = STATUS_INDEX.get("solved") as number;
 export const STATUS_CLOSED = STATUS_INDEX.get("closed") as number;
 
+/** A growing dictionary of a text column: codes follow first appearance. */
+export interface Dictionary {
+  codeOf: Map<string, number>;
+  values: string[];
+}
+
+/** The code of `value`, added to the dictionary when first seen. */
+export function encodeValue(dict: Dictionary, value: string): number {
+  let code = dict.codeOf.get(value);
+  if (code === undefined) {
+    code = dict.values.length;
+    dict.values.push(value);
+    dict.codeOf.set(value, code);
+  }
+  return code;
+}
+
 /** Builds a dictionary-encoded column incrementally; codes follow first appearance. */
 export class ColumnEncoder {
-  private readonly codeOf = new Map<string, number>();
-  private readonly values: string[] = [];
+  readonly codeOf = new Map<string, number>();
+  readonly values: string[] = [];
   readonly codes: Int32Array;
 
   constructor(length: number) {
@@ -70,13 +87,7 @@ export class ColumnEncoder {
       this.codes[row] = -1;
       return;
     }
-    let code = this.codeOf.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.codeOf.set(value, code);
-    }
-    this.codes[row] = code;
+    this.codes[row] = encodeValue(this, value);
   }
 
   finish(): EncodedColumn {

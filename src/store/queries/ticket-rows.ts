@@ -6,6 +6,8 @@
 import {
   assembleTicketTable,
   BYTE_KEYS,
+  type Dictionary,
+  encodeValue,
   FLOAT_KEYS,
   INT_KEYS,
   TEXT_KEYS,
@@ -13,6 +15,8 @@ import {
   type TicketTable,
 } from "../../analytics/kpi/index.js";
 import { TICKET_STATUSES } from "../../domain/records.js";
+
+export type { Dictionary };
 
 export type Cell = string | number | bigint | null;
 
@@ -61,11 +65,6 @@ export const COLUMNS: ReadonlyArray<
   { column: "customer_id", kind: "text", key: "customer" },
 ];
 
-export interface Dictionary {
-  codeOf: Map<string, number>;
-  values: string[];
-}
-
 /** A chunk of `n` rows, every value missing, its text columns coding into the shared dictionaries. */
 export function emptyChunk(n: number, dictionaries: readonly Dictionary[]): TicketTable {
   const c: Record<string, unknown> = {};
@@ -112,21 +111,10 @@ export function readersFor(
         };
       }
       default: {
-        const { codes, codeOf, values } = chunk[c.key] as {
-          codes: Int32Array;
-          codeOf: Map<string, number>;
-          values: string[];
-        };
+        const column = chunk[c.key] as { codes: Int32Array } & Dictionary;
+        const codes = column.codes;
         return (row, v) => {
-          if (v === null || v === "") return;
-          const text = String(v);
-          let code = codeOf.get(text);
-          if (code === undefined) {
-            code = values.length;
-            values.push(text);
-            codeOf.set(text, code);
-          }
-          codes[row] = code;
+          if (v !== null && v !== "") codes[row] = encodeValue(column, String(v));
         };
       }
     }

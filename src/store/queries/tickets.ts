@@ -110,7 +110,7 @@ export function scanTickets(
   db: Db,
   window: TicketWindow,
   chunkRows: number,
-  sink: (chunk: TicketTable) => void,
+  sink: (chunk: TicketTable, present: typeof COLUMNS) => void,
 ): typeof COLUMNS {
   const where = whereClause(window);
   const params = ticketParams(window);
@@ -151,10 +151,10 @@ export function scanTickets(
         i++;
       }
       // The count and the pages share one read transaction, so every page is full.
-      sink(chunk);
+      sink(chunk, present);
       done += chunk.length;
     }
-    if (n === 0) sink(emptyChunk(0, dictionaries));
+    if (n === 0) sink(emptyChunk(0, dictionaries), present);
     return present;
   })();
 }
