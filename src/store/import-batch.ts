@@ -2,7 +2,10 @@ import type { Statement } from "better-sqlite3";
 import { NATURAL_KEY } from "../ingest/profiles/fields.js";
 import type { RecordKind } from "../ingest/profiles/types.js";
 import type { Db } from "./db.js";
+import { latestTicketInstant } from "./queries/tickets.js";
 import { recordColumns, TABLE } from "./schema.js";
+import { CACHE_CHUNK_ROWS } from "./ticket-columns.js";
+import { TicketColumnsCapture } from "./ticket-columns-capture.js";
 import { refreshTicketColumns } from "./ticket-columns-refresh.js";
 
 export type Cell = string | number | null;
@@ -95,12 +98,23 @@ export class ImportBatch {
   private readonly lastRowidBefore: number;
   /** CREATE INDEX statements of the secondary indexes dropped for the load, rebuilt by finish(). */
   private deferredIndexes: string[] | null = null;
+  /**
+   * Tickets into an empty table: the column cache is filled from the rows as they are written
+   * (ticket-columns-capture.ts) instead of being read back at the end.
+   */
+  private readonly capture: TicketColumnsCapture | null = null;
+
+  /** How finish() brought the tickets' column cache up to date (null for other kinds, or before). */
+  columnCache: "captured" | "patched" | "rebuilt" | null = null;
+  private readonly cacheChunkRows: number;
 
   /**
    * `written` names the columns the file can fill (the profile's mapped fields); the others are
    * neither bound nor overwritten, so a narrower export never blanks what a wider one stored.
+   * `cacheChunkRows` sizes the column cache's chunks when the import writes it whole.
    */
-  constructor(db: Db, kind: RecordKind, written?: readonly string[]) {
+  constructor(db: Db, kind: RecordKind, written?: readonly string[], cacheChunkRows = CACHE_CHUNK_ROWS) {
+    this.cacheChunkRows = cacheChunkRows;
     this.db = db;
     this.kind = kind;
     const all = recordColumns(kind);
@@ -129,6 +143,8 @@ export class ImportBatch {
         db.prepare(`SELECT coalesce(max(rowid), 0) AS n FROM ${t}`).get() as { n: number }
       ).n;
       const tuple = `(${cols.map(() => "?").join(", ")}, ?, ${this.importId}, ${this.importId})`;
+      if (kind === "tickets" && this.lastRowidBefore === 0)
+        this.capture = new TicketColumnsCapture(db, cols, cacheChunkRows);
       const upsertOf = (rows: number) =>
         db.prepare<Cell[]>(
           `INSERT INTO ${t} (${cols.join(", ")}, source_line, import_id, first_import_id)
@@ -165,7 +181,8 @@ export class ImportBatch {
     if (n === 0) return;
     this.pending = 0;
     // Spread arguments: better-sqlite3 binds them faster than one array argument.
-    if (n === ROWS_PER_STATEMENT) this.changed += this.upsertMany.run(...this.params).changes;
+    if (this.capture) this.flushCapturing(n);
+    else if (n === ROWS_PER_STATEMENT) this.changed += this.upsertMany.run(...this.params).changes;
     else {
       for (let r = 0; r < n; r++) {
         this.changed += this.upsert.run(...this.params.slice(r * this.width, (r + 1) * this.width)).changes;
@@ -177,6 +194,37 @@ export class ImportBatch {
       this.changed > this.lastRowidBefore
     )
       this.deferIndexes();
+  }
+
+  /**
+   * flush() while capturing the column cache. Into an empty table, a statement whose every row
+   * changed something and whose last insert got rowid (rows so far + n) inserted all n rows, in
+   * order, at consecutive rowids (an update or an unchanged row leaves last_insert_rowid short of
+   * that): then the bound values are the stored ones. Anything else ends the capture.
+   */
+  private flushCapturing(n: number): void {
+    const capture = this.capture as TicketColumnsCapture;
+    const w = this.width;
+    const p = this.params;
+    let changes = 0;
+    let last = 0;
+    if (n === ROWS_PER_STATEMENT) {
+      const info = this.upsertMany.run(...p);
+      changes = info.changes;
+      last = Number(info.lastInsertRowid);
+    } else
+      for (let r = 0; r < n; r++) {
+        const info = this.upsert.run(...p.slice(r * w, (r + 1) * w));
+        changes += info.changes;
+        if (info.changes > 0) last = Number(info.lastInsertRowid);
+      }
+    this.changed += changes;
+    if (!capture.valid) return;
+    if (changes !== n || last !== capture.rows + n) {
+      capture.abandon();
+      return;
+    }
+    for (let r = 0; r < n; r++) capture.record(capture.rows + 1, p, r * w);
   }
 
   /** Drops the table's plain indexes (neither unique nor partial); finish() creates them again. */
@@ -224,8 +272,15 @@ export class ImportBatch {
          WHERE import_id = @id`,
       )
       .run({ ...prov, ...counts, id });
-    if (this.kind === "tickets")
-      refreshTicketColumns(this.db, { importId: this.importId, rowidBefore: this.lastRowidBefore });
+    if (this.capture?.valid) {
+      this.capture.finish(() => latestTicketInstant(this.db));
+      this.columnCache = "captured";
+    } else if (this.kind === "tickets")
+      this.columnCache = refreshTicketColumns(
+        this.db,
+        { importId: this.importId, rowidBefore: this.lastRowidBefore },
+        this.cacheChunkRows,
+      );
     return counts;
   }
 

@@ -33,8 +33,12 @@ export interface TicketsChange {
 }
 
 /** Brings the cache up to date with the tickets, patching it after `change` when possible. */
-export function refreshTicketColumns(db: Db, change?: TicketsChange, chunkRows = CACHE_CHUNK_ROWS): void {
-  if (change && patchTicketColumns(db, change)) return;
+export function refreshTicketColumns(
+  db: Db,
+  change?: TicketsChange,
+  chunkRows = CACHE_CHUNK_ROWS,
+): "patched" | "rebuilt" {
+  if (change && patchTicketColumns(db, change)) return "patched";
   const cache = new TicketColumnsWriter(db, chunkRows);
   let present = new Set<string>();
   scanTickets(db, {}, chunkRows, (chunk, columns) => {
@@ -42,6 +46,7 @@ export function refreshTicketColumns(db: Db, change?: TicketsChange, chunkRows =
     cache.add(chunk, present);
   });
   cache.finish(present, latestTicketInstant(db));
+  return "rebuilt";
 }
 
 interface OpenChunk {

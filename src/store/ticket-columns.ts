@@ -100,9 +100,11 @@ export class TicketColumnsWriter {
     this.last = chunk;
   }
 
-  /** Stores the dictionaries and the stamp. */
+  /** Stores the dictionaries and the stamp, and drops any chunks of columns not in `present`. */
   finish(present: ReadonlySet<string>, latest: number | null): void {
     const stored = ALL_KEYS.filter((k) => present.has(k));
+    const drop = this.db.prepare("DELETE FROM ticket_columns WHERE name = ?");
+    for (const k of ALL_KEYS) if (!present.has(k)) drop.run(k);
     for (const k of TEXT_KEYS) {
       if (present.has(k)) this.put.run(valuesOf(k), 0, JSON.stringify(this.last?.[k].values ?? []));
     }

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, openStore } from "../../src/store/db.js";
 import { type Cell, ImportBatch, type ImportProvenance } from "../../src/store/import-batch.js";
 import { recordColumns } from "../../src/store/schema.js";
+import { ticketColumnsMeta } from "../../src/store/ticket-columns.js";
+import { refreshTicketColumns } from "../../src/store/ticket-columns-refresh.js";
 
 const COLS = recordColumns("tickets");
 const WRITTEN = ["ticket_id", "created_at", "updated_at", "status", "customer_id"];
@@ -129,5 +131,54 @@ describe("ImportBatch", () => {
     expect(JSON.stringify([indexes(), db.prepare("SELECT * FROM tickets ORDER BY rowid").all()])).toBe(
       before,
     );
+  });
+});
+
+describe("ImportBatch and the tickets' column cache", () => {
+  const cache = () => db.prepare("SELECT name, chunk, data FROM ticket_columns ORDER BY name, chunk").all();
+  /** Imports `rows` (one file) with 4-row cache chunks; returns how the cache was brought up to date. */
+  function loadChunked(rows: T[]) {
+    const b = new ImportBatch(db, "tickets", WRITTEN, 4);
+    for (const [i, r] of rows.entries()) b.add(ticket(r), i + 2);
+    b.finish(prov(rows.length));
+    b.commit();
+    return b.columnCache;
+  }
+  const statuses = ["open", "solved", "pending", "closed", "weird"];
+  const many = (n: number, from = 0): T[] =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `T${from + i}`,
+      status: statuses[i % statuses.length] as string,
+      updated: i % 3 === 0 ? null : 1_743_500_000 + i,
+      customer: i % 4 === 0 ? "" : `C${i % 6}`,
+    }));
+
+  it("is captured from the rows written into an empty table: what a rebuild writes, byte for byte", () => {
+    // 37 rows: 10 chunks of 4 rows, the last one partial, over 16-row statements and a tail.
+    expect(loadChunked(many(37))).toBe("captured");
+    const captured = cache();
+    expect(ticketColumnsMeta(db)?.rows).toBe(37);
+    expect(ticketColumnsMeta(db)?.latest).toBe(1_743_500_035);
+    refreshTicketColumns(db, undefined, 4);
+    expect(captured).toEqual(cache());
+  });
+
+  it("an empty file captures an empty cache", () => {
+    expect(loadChunked([])).toBe("captured");
+    const captured = cache();
+    refreshTicketColumns(db, undefined, 4);
+    expect(captured).toEqual(cache());
+  });
+
+  it("is rebuilt when a row updates an earlier one (event logs), and patched by the next file", () => {
+    const rows = many(20);
+    rows.push({ id: "T3", status: "closed", updated: 1_743_600_000 });
+    rows.push(...many(5, 100));
+    expect(loadChunked(rows)).toBe("rebuilt");
+    const rebuilt = cache();
+    refreshTicketColumns(db, undefined, 4);
+    expect(rebuilt).toEqual(cache());
+    expect(loadChunked(many(6, 200))).toBe("patched");
+    expect(ticketColumnsMeta(db)?.rows).toBe(31);
   });
 });
