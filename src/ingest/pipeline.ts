@@ -14,11 +14,13 @@ import {
 } from "./decode.js";
 import { type Detection, detectProfile, missingRequired, unknownTargets } from "./detect.js";
 import type { DateOrder } from "./normalize/date.js";
+import { createDateParser } from "./normalize/index.js";
 import type { Profile, RecordKind } from "./profiles/types.js";
 import { overLimit, type Reject, type RejectLimit } from "./rejects.js";
 import { detached } from "./row-codec.js";
 import { readRows } from "./row-source.js";
 import { hashFile, openBytes, type Source } from "./source.js";
+import { type TruncationNotice, truncationNotice, truncationWarning } from "./trailer.js";
 
 export interface ImportOptions {
   kind: RecordKind;
@@ -62,6 +64,11 @@ export interface FileResult {
   rejects: Reject[];
   detection: Detection | null;
   warnings: string[];
+  /**
+   * Set when the file ends with its vendor's truncation notice (Freshdesk survey exports): that
+   * row is in neither `rows` nor `rejected`, and a warning says so.
+   */
+  truncated?: TruncationNotice;
   /** Set when skipped: the earlier import of the same bytes. */
   previousImport?: { import_id: number; imported_at: number; file_name: string };
   importId?: number;
@@ -192,14 +199,46 @@ async function prepare(
 /** A reject keeps its cells (for the rejects file) without keeping their batch's text (see `detached`). */
 const kept = (r: Reject): Reject => ({ ...r, fields: r.fields.map(detached) });
 
-async function* allBatches(p: Prepared): AsyncGenerator<SourceRow[]> {
+/**
+ * The file's rows in batches, each with the file's last row when it is the last batch (one batch
+ * is held back until the next arrives, so the last row is known on the worker and in-process alike).
+ */
+async function* allBatches(p: Prepared): AsyncGenerator<{ rows: SourceRow[]; last: SourceRow | null }> {
   try {
-    if (p.pending.length > 0) yield p.pending;
-    yield* p.batches;
+    let held: SourceRow[] | null = p.pending.length > 0 ? p.pending : null;
+    for await (const rows of p.batches) {
+      if (held) yield { rows: held, last: null };
+      held = rows;
+    }
+    if (held) yield { rows: held, last: held[held.length - 1] ?? null };
   } finally {
     // Stopping inside the first rows (a reject limit) must stop the parser too.
     await p.batches.return(undefined);
   }
+}
+
+/**
+ * True when `row`, the file's last and rejected, is the profile's truncation notice: records it
+ * in `result` (the caller counts it neither as a row nor as a reject).
+ */
+function isTruncationNotice(p: Prepared, opts: ImportOptions, result: FileResult, row: SourceRow): boolean {
+  const rule = p.detection.profile.truncationNotice;
+  if (!rule) return false;
+  const dates = createDateParser({
+    timeZone: opts.timeZone,
+    dateOrder: opts.dateOrder ?? p.detection.profile.dateOrder ?? "ymd",
+  });
+  const notice = truncationNotice(row, rule, (cell) => typeof dates.parse(cell) === "number");
+  if (!notice) return false;
+  result.truncated = notice;
+  return true;
+}
+
+/** The file-level warnings once every row is read: the converter's, then the truncation notice. */
+function finishWarnings(p: Prepared, result: FileResult): void {
+  result.warnings.push(...p.converter.warnings());
+  const rule = p.detection.profile.truncationNotice;
+  if (result.truncated && rule) result.warnings.push(truncationWarning(result.truncated, rule, result.rows));
 }
 
 function emptyResult(source: Source, p: Prepared | null): FileResult {
@@ -262,17 +301,18 @@ export async function checkFile(source: Source, stdin: Readable, opts: ImportOpt
   const started = performance.now();
   const p = await prepare(source, stdin, opts);
   const result = emptyResult(source, p);
-  for await (const batch of allBatches(p)) {
-    for (const row of batch) {
-      result.rows++;
+  for await (const { rows, last } of allBatches(p)) {
+    for (const row of rows) {
       const reject = p.converter.convert(row);
+      if (reject && row === last && isTruncationNotice(p, opts, result, row)) break;
+      result.rows++;
       if (reject) {
         result.rejected++;
         if (result.rejects.length < 1000) result.rejects.push(kept(reject));
       }
     }
   }
-  result.warnings.push(...p.converter.warnings());
+  finishWarnings(p, result);
   result.sha256 = p.sha256();
   result.seconds = (performance.now() - started) / 1000;
   return result;
@@ -307,10 +347,12 @@ export async function importFile(
   try {
     let lastProgress = 0;
     let stop = false;
-    for await (const rows of allBatches(p)) {
+    for await (const { rows, last } of allBatches(p)) {
       for (const row of rows) {
-        result.rows++;
         const reject = p.converter.convert(row);
+        // The vendor's "only part was exported" line ends the file: neither a row nor a reject.
+        if (reject && row === last && isTruncationNotice(p, opts, result, row)) break;
+        result.rows++;
         if (reject) {
           result.rejected++;
           result.rejects.push(kept(reject));
@@ -329,7 +371,7 @@ export async function importFile(
         opts.onProgress(result.rows, p.bytesRead());
       }
     }
-    result.warnings.push(...p.converter.warnings());
+    finishWarnings(p, result);
     if (overLimit(opts.maxRejects, result.rejected, result.rows)) {
       batch.rollback();
       result.status = "rejected-file";

@@ -68,11 +68,18 @@ export function dryRunJson(r: FileResult) {
     })),
     rows: r.rows,
     rejected: r.rejected,
+    ...truncatedJson(r),
     rejects: r.rejects
       .slice(0, 20)
       .map((x) => ({ line: x.line, column: x.column, field: x.field, reason: x.reason })),
     warnings: r.warnings,
   };
+}
+
+/** `truncated`, when the file ended with its vendor's truncation notice (docs/import.md). */
+function truncatedJson(r: FileResult) {
+  const t = r.truncated;
+  return t ? { truncated: { line: t.line, limit: t.limit, notice: t.text } } : {};
 }
 
 /** --json: totals over the imported files, then each file. */
@@ -98,6 +105,8 @@ export function importJson(results: FileResult[]) {
       rejected: r.rejected,
       collapsed: r.collapsed,
       seconds: Math.round(r.seconds * 1000) / 1000,
+      ...truncatedJson(r),
+      warnings: r.warnings,
       ...(r.previousImport ? { previous_import: r.previousImport } : {}),
     })),
   };

@@ -117,4 +117,11 @@ export const freshdeskSurvey: Profile = {
     agent: "agent",
   },
   distinctive: ["survey received time", "rating", "requester name"],
+  // The export stops at 50,000 responses and ends with a notice saying so (docs/import.md).
+  truncationNotice: {
+    vendor: "Freshdesk",
+    limit: 50_000,
+    records: "responses",
+    hint: "export a shorter date range to get the rest",
+  },
 };

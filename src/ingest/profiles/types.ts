@@ -1,4 +1,5 @@
 import type { SurveyKind } from "../../domain/records.js";
+import type { TruncationRule } from "../trailer.js";
 
 export type RecordKind = "tickets" | "surveys" | "orders";
 export const RECORD_KINDS: readonly RecordKind[] = ["tickets", "surveys", "orders"];
@@ -49,4 +50,6 @@ export interface Profile {
   questionColumns?: boolean;
   /** Positional layout for header-less files (CDNOW): fields by column count. */
   positional?: Record<number, Array<string | null>>;
+  /** The vendor's exports are capped and then end with a notice row instead of data (trailer.ts). */
+  truncationNotice?: TruncationRule;
 }
