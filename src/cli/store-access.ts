@@ -66,6 +66,8 @@ async function importAdHoc(ctx: CliContext, files: AdHocFiles, timezone: string 
             `first: ${r.rejects[0]?.reason ?? ""}; check it with: supportops import ${kind} ${file} --dry-run`,
           );
         }
+        // As `import` does: what the file's data needs said (a truncated export, unknown values).
+        for (const w of r.warnings) ctx.warn(`${source.label}: ${w}`);
         if (r.rejected > 0) {
           const first = r.rejects[0];
           ctx.warn(

@@ -228,4 +228,23 @@ describe("Freshdesk survey export ending with its truncation notice", () => {
       truncated: { line: 14 },
     });
   });
+
+  it("an ad hoc report over the file says so on stderr too", async () => {
+    const r = await runMain([
+      "kpi",
+      "--tickets",
+      join(FIXTURES, "kpi-cli/tickets.csv"),
+      "--surveys",
+      FIXTURE,
+      "--tz",
+      "Asia/Tokyo",
+      "--format",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(
+      "freshdesk-survey-truncated.csv: the export ends with Freshdesk's truncation notice (line 14",
+    );
+    expect(r.stderr).not.toContain("rows skipped");
+  });
 });
