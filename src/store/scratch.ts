@@ -20,6 +20,9 @@ export function openScratchStore(): Db {
     // The file sits in the OS's page cache anyway; a smaller SQLite cache keeps the report's peak
     // memory (the imported table plus the KPI arrays) lower.
     db.pragma("cache_size = -8192");
+    // The tickets' customer index serves lookups a one-report store never repeats (reports read
+    // tickets through the column cache); not building it saves about a second per million rows.
+    db.exec("DROP INDEX IF EXISTS tickets_customer");
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
     throw err;

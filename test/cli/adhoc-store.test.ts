@@ -5,6 +5,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { openScratchStore } from "../../src/store/scratch.js";
 import { FIXTURES, runBin, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir("supportops-adhoc-");
@@ -23,5 +24,21 @@ describe("ad hoc reports' temporary store", () => {
     const bad = runBin(["kpi", "--tickets", join(FIXTURES, "broken/unclosed-quote.csv")], { env });
     expect(bad.code).toBe(65);
     expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
+  it("has the store's schema without the tickets' customer index (one report never needs it)", () => {
+    const db = openScratchStore();
+    try {
+      const indexes = db
+        .prepare(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL",
+        )
+        .pluck()
+        .all();
+      expect(indexes).not.toContain("tickets_customer");
+      expect(db.prepare("SELECT count(*) FROM tickets").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });
