@@ -404,11 +404,12 @@ export function tallyBacklog(
   let total = 0;
   const byDimension = new Int32Array(D);
   const diff = ends ? new Int32Array(D * (P + 1)) : undefined;
+  const closings = closingInstants(t);
   for (let i = 0; i < t.length; i++) {
-    if (isMerged(t, i)) continue;
+    const closing = closings[i] as number;
+    // NaN: merged or no creation time.
+    if (Number.isNaN(closing)) continue;
     const created = t.createdAt[i] as number;
-    if (Number.isNaN(created)) continue;
-    const closing = closingInstant(t, i);
     const d = dimensionCodes[i] as number;
     if (created < at && closing > at) {
       total++;
@@ -441,6 +442,19 @@ export function tallyBacklog(
     }
   }
   return { total, byDimension, byPeriod };
+}
+
+/**
+ * closingInstant of every ticket in one tight pass (NaN for merged tickets and those without a
+ * creation time), so the backlog loop reads one array instead of five columns per ticket.
+ */
+function closingInstants(t: TicketTable): Float64Array {
+  const out = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const created = t.createdAt[i] as number;
+    out[i] = isMerged(t, i) || Number.isNaN(created) ? Number.NaN : closingInstant(t, i);
+  }
+  return out;
 }
 
 /** Index of the first end strictly after `x` (ends ascending). */
