@@ -24,7 +24,6 @@ import {
   rateOutcomesOf,
   type SlotTables,
   slotFigures,
-  summarizeBySlot,
   tallyBacklog,
 } from "./aggregate.js";
 import { type DurationMeasure, Exclusion } from "./durations.js";
@@ -60,7 +59,14 @@ export function aggregateKpiGrid(
   const views = gridViews(cells, fine);
   const counts = cellCounts(t, m, cells);
   const percentiles = normalizePercentiles(options.percentiles ?? DEFAULT_PERCENTILES);
-  const durations = DURATION_KEYS.map((key) => durationSummaries(m.durations[key], cells, fine, percentiles));
+  const buffers: SeriesBuffers = {
+    byDimensions: new Float64Array(n),
+    byCell: new Float64Array(n),
+    scratch: new Float64Array(percentiles.length + 1),
+  };
+  const durations = DURATION_KEYS.map((key) =>
+    durationSummaries(m.durations[key], cells, fine, percentiles, buffers),
+  );
   const backlog = tallyBacklog(
     t,
     fine.dimensionCodes,
@@ -320,6 +326,7 @@ function durationSummaries(
   cells: GridCells,
   fine: GroupCodes,
   percentiles: readonly number[],
+  buffers: SeriesBuffers,
 ): DurationSummaries {
   const C = cells.count;
   const excluded = new Int32Array(C * 4);
@@ -332,68 +339,92 @@ function durationSummaries(
     if (e !== Exclusion.none && e !== Exclusion.merged) (excluded[c * 4 + e - 1] as number)++;
     else if (measure.fromExport[i] === 1) (fromExport[c] as number)++;
   }
-  const series = (values: Float64Array) => summarizeSeries(values, cells, fine, percentiles);
+  const series = (values: Float64Array) => summarizeSeries(values, cells, fine, percentiles, buffers);
   const calendar = series(measure.calendar);
   const business = series(measure.business);
   return { excluded, fromExport, calendar, business };
 }
 
+/** Two value buffers of the table's length, reused by every duration series. */
+interface SeriesBuffers {
+  byDimensions: Float64Array;
+  byCell: Float64Array;
+  scratch: Float64Array;
+}
+
 /**
- * One duration series for the three views. By the dimensions: the same layout and selections as
- * aggregateKpis (that layout fixes the order the overall mean is summed in). By period ×
- * dimensions and by period: the values laid out by cell, period-major, so each period's cells are
- * contiguous; cells are selected first, then each period's whole run.
+ * One duration series for the three views, from one counting pass and one placing pass.
+ * By the dimensions: the layout and selections of aggregateKpis' summarizeBySlot (each group's
+ * values in row order, then those in no group; that layout fixes the order the overall mean is
+ * summed in). By period × dimensions and by period: the values laid out by cell, period-major,
+ * so each period's cells are contiguous; cells are selected first, then each period's whole run,
+ * with the sums taken in row order during the counting pass.
  */
 function summarizeSeries(
   values: Float64Array,
   cells: GridCells,
   fine: GroupCodes,
   percentiles: readonly number[],
+  buffers: SeriesBuffers,
 ): DistributionSummary[][] {
   const n = values.length;
   const D = cells.D;
   const P = fine.periodCount;
-  const buffer = new Float64Array(n);
-  const scratch = new Float64Array(percentiles.length + 1);
-  const byDimensions = summarizeBySlot(
-    values,
-    cells.inScope,
-    cells.dimensionSlot,
-    cells.grouped ? D : 0,
-    percentiles,
-    buffer,
-    scratch,
-  );
-  const overall = byDimensions[byDimensions.length - 1] as DistributionSummary;
-
-  // Group sums in row order, as a per-group pass would take them.
+  const Gd = cells.grouped ? D : 0;
   const G = P * D;
+  const { inScope, dimensionSlot, cellOf } = cells;
+  const dimOffsets = new Int32Array(Gd + 2);
   const offsets = new Int32Array(G + 1);
   const cellSum = new Float64Array(G);
   const periodSum = new Float64Array(P);
-  const cellOf = cells.cellOf;
+  let total = 0;
   for (let i = 0; i < n; i++) {
-    const q = (cellOf[i] as number) - D;
     const v = values[i] as number;
-    if (q < 0 || Number.isNaN(v)) continue;
+    if (inScope[i] === 0 || Number.isNaN(v)) continue;
+    total++;
+    const g = dimensionSlot[i] as number;
+    if (g >= 0) (dimOffsets[g + 1] as number)++;
+    const q = (cellOf[i] as number) - D;
+    if (q < 0) continue;
     (offsets[q + 1] as number)++;
     (cellSum[q] as number) += v;
     (periodSum[Math.floor(q / D)] as number) += v;
   }
+  for (let g = 0; g < Gd; g++) dimOffsets[g + 1] = (dimOffsets[g + 1] as number) + (dimOffsets[g] as number);
   for (let q = 0; q < G; q++) offsets[q + 1] = (offsets[q + 1] as number) + (offsets[q] as number);
+  const dimNext = dimOffsets.slice(0, Gd + 1);
   const next = offsets.slice(0, G);
+  const { byDimensions: dimBuffer, byCell: cellBuffer, scratch } = buffers;
   for (let i = 0; i < n; i++) {
-    const q = (cellOf[i] as number) - D;
     const v = values[i] as number;
-    if (q < 0 || Number.isNaN(v)) continue;
-    buffer[(next[q] as number)++] = v;
+    if (inScope[i] === 0 || Number.isNaN(v)) continue;
+    const g = dimensionSlot[i] as number;
+    dimBuffer[(dimNext[g >= 0 ? g : Gd] as number)++] = v;
+    const q = (cellOf[i] as number) - D;
+    if (q >= 0) cellBuffer[(next[q] as number)++] = v;
   }
+
+  const byDimensions: DistributionSummary[] = new Array(Gd + 1);
+  for (let g = 0; g < Gd; g++) {
+    byDimensions[g] = summarizeSegment(
+      dimBuffer,
+      percentiles,
+      dimOffsets[g] as number,
+      dimOffsets[g + 1] as number,
+      scratch,
+    );
+  }
+  // After the groups' selections, as summarizeBySlot does: the same order for the mean's sum.
+  const overall = summarizeSegment(dimBuffer, percentiles, 0, total, scratch);
+  byDimensions[Gd] = overall;
+
   const byCell: DistributionSummary[] = new Array(G + 1);
   for (let q = 0; q < G; q++) {
+    const from = offsets[q] as number;
     byCell[q] = summarizeSegment(
-      buffer,
+      cellBuffer,
       percentiles,
-      offsets[q] as number,
+      from,
       offsets[q + 1] as number,
       scratch,
       cellSum[q],
@@ -402,10 +433,11 @@ function summarizeSeries(
   byCell[G] = overall;
   const byPeriod: DistributionSummary[] = new Array(P + 1);
   for (let p = 0; p < P; p++) {
+    const from = offsets[p * D] as number;
     byPeriod[p] = summarizeSegment(
-      buffer,
+      cellBuffer,
       percentiles,
-      offsets[p * D] as number,
+      from,
       offsets[(p + 1) * D] as number,
       scratch,
       periodSum[p],

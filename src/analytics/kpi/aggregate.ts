@@ -319,7 +319,7 @@ export function durationFigure(
   };
 }
 
-export function summarizeBySlot(
+function summarizeBySlot(
   values: Float64Array,
   inScope: Uint8Array,
   slotOf: Int32Array,
