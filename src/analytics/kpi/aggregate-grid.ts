@@ -159,6 +159,8 @@ interface GridCells {
   grouped: boolean;
   /** Group of each row by the dimensions alone (−1 for all when not grouped). */
   dimensionSlot: Int32Array;
+  /** Group of each cell by the dimensions alone; without dimensions 0, the "no group" slot. */
+  dimensionSlotOfCell: Int32Array;
   inScope: Uint8Array;
   cellOf: Int32Array;
   countCell: Int32Array;
@@ -195,7 +197,9 @@ function gridCells(
     } else countCell[i] = cell;
   }
   const dimensionSlot = grouped ? fine.dimensionCodes : new Int32Array(n).fill(-1);
-  return { count, D, grouped, dimensionSlot, inScope, cellOf, countCell, merged };
+  const dimensionSlotOfCell = new Int32Array(count);
+  for (let c = 0; c < count; c++) dimensionSlotOfCell[c] = grouped ? c % D : 0;
+  return { count, D, grouped, dimensionSlot, dimensionSlotOfCell, inScope, cellOf, countCell, merged };
 }
 
 /** How one grouping reads the grid: its group count G and the slot of each cell (G + 1: no group). */
@@ -370,38 +374,40 @@ function summarizeSeries(
   const n = values.length;
   const D = cells.D;
   const P = fine.periodCount;
+  const C = cells.count;
   const Gd = cells.grouped ? D : 0;
-  const G = P * D;
-  const { inScope, dimensionSlot, cellOf } = cells;
+  const { cellOf, dimensionSlotOfCell } = cells;
+  // Every in-scope value has a cell (row 0 of the grid: outside every period), so both layouts
+  // take it without a branch; slot Gd of the dimension layout holds the values in no group.
   const dimOffsets = new Int32Array(Gd + 2);
-  const offsets = new Int32Array(G + 1);
-  const cellSum = new Float64Array(G);
-  const periodSum = new Float64Array(P);
+  const offsets = new Int32Array(C + 1);
+  const cellSum = new Float64Array(C);
+  // Per grid row: row p + 1 is period p.
+  const rowSum = new Float64Array(P + 1);
   let total = 0;
   for (let i = 0; i < n; i++) {
+    const c = cellOf[i] as number;
+    if (c < 0) continue;
     const v = values[i] as number;
-    if (inScope[i] === 0 || Number.isNaN(v)) continue;
+    if (Number.isNaN(v)) continue;
     total++;
-    const g = dimensionSlot[i] as number;
-    if (g >= 0) (dimOffsets[g + 1] as number)++;
-    const q = (cellOf[i] as number) - D;
-    if (q < 0) continue;
-    (offsets[q + 1] as number)++;
-    (cellSum[q] as number) += v;
-    (periodSum[Math.floor(q / D)] as number) += v;
+    (dimOffsets[(dimensionSlotOfCell[c] as number) + 1] as number)++;
+    (offsets[c + 1] as number)++;
+    (cellSum[c] as number) += v;
+    (rowSum[(c / D) | 0] as number) += v;
   }
   for (let g = 0; g < Gd; g++) dimOffsets[g + 1] = (dimOffsets[g + 1] as number) + (dimOffsets[g] as number);
-  for (let q = 0; q < G; q++) offsets[q + 1] = (offsets[q + 1] as number) + (offsets[q] as number);
+  for (let c = 0; c < C; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
   const dimNext = dimOffsets.slice(0, Gd + 1);
-  const next = offsets.slice(0, G);
+  const next = offsets.slice(0, C);
   const { byDimensions: dimBuffer, byCell: cellBuffer, scratch } = buffers;
   for (let i = 0; i < n; i++) {
+    const c = cellOf[i] as number;
+    if (c < 0) continue;
     const v = values[i] as number;
-    if (inScope[i] === 0 || Number.isNaN(v)) continue;
-    const g = dimensionSlot[i] as number;
-    dimBuffer[(dimNext[g >= 0 ? g : Gd] as number)++] = v;
-    const q = (cellOf[i] as number) - D;
-    if (q >= 0) cellBuffer[(next[q] as number)++] = v;
+    if (Number.isNaN(v)) continue;
+    dimBuffer[(dimNext[dimensionSlotOfCell[c] as number] as number)++] = v;
+    cellBuffer[(next[c] as number)++] = v;
   }
 
   const byDimensions: DistributionSummary[] = new Array(Gd + 1);
@@ -418,29 +424,30 @@ function summarizeSeries(
   const overall = summarizeSegment(dimBuffer, percentiles, 0, total, scratch);
   byDimensions[Gd] = overall;
 
+  const G = P * D;
   const byCell: DistributionSummary[] = new Array(G + 1);
   for (let q = 0; q < G; q++) {
-    const from = offsets[q] as number;
+    const c = q + D;
     byCell[q] = summarizeSegment(
       cellBuffer,
       percentiles,
-      from,
-      offsets[q + 1] as number,
+      offsets[c] as number,
+      offsets[c + 1] as number,
       scratch,
-      cellSum[q],
+      cellSum[c],
     );
   }
   byCell[G] = overall;
   const byPeriod: DistributionSummary[] = new Array(P + 1);
   for (let p = 0; p < P; p++) {
-    const from = offsets[p * D] as number;
+    const from = offsets[(p + 1) * D] as number;
     byPeriod[p] = summarizeSegment(
       cellBuffer,
       percentiles,
       from,
-      offsets[(p + 1) * D] as number,
+      offsets[(p + 2) * D] as number,
       scratch,
-      periodSum[p],
+      rowSum[p + 1],
     );
   }
   byPeriod[P] = overall;
