@@ -4,7 +4,7 @@ import { cesSummary, npsSummary } from "../stats/survey-scores.js";
 import { rateSummary } from "../stats/wilson.js";
 import { type DurationMeasure, Exclusion } from "./durations.js";
 import type { DurationFigure, GroupFigures, KpiFigures, KpiResult, ShareEntry } from "./figures.js";
-import { type GroupCodes, type Grouping, groupCodes, NONE_LABEL } from "./grouping.js";
+import { boundaryCounter, type GroupCodes, type Grouping, groupCodes, NONE_LABEL } from "./grouping.js";
 import { type MeasureOptions, measureTickets, type TicketMeasures } from "./measures.js";
 import { INVALID_ANSWER, NPS_DETRACTOR, NPS_PROMOTER, type SurveyTable } from "./surveys.js";
 import { closingInstant, isMerged } from "./ticket-state.js";
@@ -405,6 +405,8 @@ export function tallyBacklog(
   const byDimension = new Int32Array(D);
   const diff = ends ? new Int32Array(D * (P + 1)) : undefined;
   const closings = closingInstants(t);
+  // The first period end after the creation = the number of ends at or before it.
+  const firstEndAfter = ends ? boundaryCounter(ends) : undefined;
   for (let i = 0; i < t.length; i++) {
     const closing = closings[i] as number;
     // NaN: merged or no creation time.
@@ -415,8 +417,8 @@ export function tallyBacklog(
       total++;
       (byDimension[d] as number)++;
     }
-    if (diff && ends) {
-      const first = firstEndAfter(ends, created);
+    if (diff && ends && firstEndAfter) {
+      const first = firstEndAfter(created);
       // The periods a ticket stays open through end before the first end at or after its closing.
       // Tickets close within a few periods, so walking from `first` beats a second binary search
       // (the same index: an end at or after closing ≥ created lies at or after `first`).
@@ -455,18 +457,6 @@ function closingInstants(t: TicketTable): Float64Array {
     out[i] = isMerged(t, i) || Number.isNaN(created) ? Number.NaN : closingInstant(t, i);
   }
   return out;
-}
-
-/** Index of the first end strictly after `x` (ends ascending). */
-function firstEndAfter(ends: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ends[mid] as number) > x) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**
