@@ -371,12 +371,10 @@ function summarizeSeries(
   percentiles: readonly number[],
   buffers: SeriesBuffers,
 ): DistributionSummary[][] {
-  const n = values.length;
   const D = cells.D;
   const P = fine.periodCount;
   const C = cells.count;
   const Gd = cells.grouped ? D : 0;
-  const { cellOf, dimensionSlotOfCell } = cells;
   // Every in-scope value has a cell (row 0 of the grid: outside every period), so both layouts
   // take it without a branch; slot Gd of the dimension layout holds the values in no group.
   const dimOffsets = new Int32Array(Gd + 2);
@@ -384,31 +382,13 @@ function summarizeSeries(
   const cellSum = new Float64Array(C);
   // Per grid row: row p + 1 is period p.
   const rowSum = new Float64Array(P + 1);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const c = cellOf[i] as number;
-    if (c < 0) continue;
-    const v = values[i] as number;
-    if (Number.isNaN(v)) continue;
-    total++;
-    (dimOffsets[(dimensionSlotOfCell[c] as number) + 1] as number)++;
-    (offsets[c + 1] as number)++;
-    (cellSum[c] as number) += v;
-    (rowSum[(c / D) | 0] as number) += v;
-  }
+  const total = countSeries(values, cells, dimOffsets, offsets, cellSum, rowSum);
   for (let g = 0; g < Gd; g++) dimOffsets[g + 1] = (dimOffsets[g + 1] as number) + (dimOffsets[g] as number);
   for (let c = 0; c < C; c++) offsets[c + 1] = (offsets[c + 1] as number) + (offsets[c] as number);
   const dimNext = dimOffsets.slice(0, Gd + 1);
   const next = offsets.slice(0, C);
   const { byDimensions: dimBuffer, byCell: cellBuffer, scratch } = buffers;
-  for (let i = 0; i < n; i++) {
-    const c = cellOf[i] as number;
-    if (c < 0) continue;
-    const v = values[i] as number;
-    if (Number.isNaN(v)) continue;
-    dimBuffer[(dimNext[dimensionSlotOfCell[c] as number] as number)++] = v;
-    cellBuffer[(next[c] as number)++] = v;
-  }
+  placeSeries(values, cells, dimNext, next, dimBuffer, cellBuffer);
 
   const byDimensions: DistributionSummary[] = new Array(Gd + 1);
   for (let g = 0; g < Gd; g++) {
@@ -452,4 +432,52 @@ function summarizeSeries(
   }
   byPeriod[P] = overall;
   return [byDimensions, byCell, byPeriod];
+}
+
+// The two passes are functions of their own: a long loop is optimised on its own (on-stack
+// replacement) instead of deoptimising on reaching code that has not run yet.
+
+/** Counts each layout's slots (at index slot + 1) and sums each cell and grid row in row order. */
+function countSeries(
+  values: Float64Array,
+  cells: GridCells,
+  dimCounts: Int32Array,
+  cellCounts: Int32Array,
+  cellSum: Float64Array,
+  rowSum: Float64Array,
+): number {
+  const { cellOf, dimensionSlotOfCell, D } = cells;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const c = cellOf[i] as number;
+    if (c < 0) continue;
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    total++;
+    (dimCounts[(dimensionSlotOfCell[c] as number) + 1] as number)++;
+    (cellCounts[c + 1] as number)++;
+    (cellSum[c] as number) += v;
+    (rowSum[(c / D) | 0] as number) += v;
+  }
+  return total;
+}
+
+/** Places each in-scope value in both layouts, in row order within each slot. */
+function placeSeries(
+  values: Float64Array,
+  cells: GridCells,
+  dimNext: Int32Array,
+  cellNext: Int32Array,
+  dimBuffer: Float64Array,
+  cellBuffer: Float64Array,
+): void {
+  const { cellOf, dimensionSlotOfCell } = cells;
+  for (let i = 0; i < values.length; i++) {
+    const c = cellOf[i] as number;
+    if (c < 0) continue;
+    const v = values[i] as number;
+    if (Number.isNaN(v)) continue;
+    dimBuffer[(dimNext[dimensionSlotOfCell[c] as number] as number)++] = v;
+    cellBuffer[(cellNext[c] as number)++] = v;
+  }
 }
