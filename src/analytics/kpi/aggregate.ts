@@ -4,7 +4,7 @@ import { cesSummary, npsSummary } from "../stats/survey-scores.js";
 import { rateSummary } from "../stats/wilson.js";
 import { type DurationMeasure, Exclusion } from "./durations.js";
 import type { DurationFigure, GroupFigures, KpiFigures, KpiResult, ShareEntry } from "./figures.js";
-import { type GroupCodes, type Grouping, groupCodes, NONE_LABEL } from "./grouping.js";
+import { boundaryCounter, type GroupCodes, type Grouping, groupCodes, NONE_LABEL } from "./grouping.js";
 import { type MeasureOptions, measureTickets, type TicketMeasures } from "./measures.js";
 import { INVALID_ANSWER, NPS_DETRACTOR, NPS_PROMOTER, type SurveyTable } from "./surveys.js";
 import { closingInstant, isMerged } from "./ticket-state.js";
@@ -29,7 +29,7 @@ export function computeKpis(
   return aggregateKpis(tickets, surveys, measureTickets(tickets, options), options);
 }
 
-const RATE_KEYS = [
+export const RATE_KEYS = [
   "fcr",
   "oneTouch",
   "recontact",
@@ -40,7 +40,22 @@ const RATE_KEYS = [
   "selfService",
   "knowledge",
 ] as const;
-const DURATION_KEYS = ["firstResponse", "firstResolution", "fullResolution", "handle"] as const;
+export const DURATION_KEYS = ["firstResponse", "firstResolution", "fullResolution", "handle"] as const;
+
+/** Per-ticket outcomes (1 success, 0 failure, −1 left out) in RATE_KEYS order. */
+export function rateOutcomesOf(m: TicketMeasures): Int8Array[] {
+  return [
+    m.rates.fcr,
+    m.rates.oneTouch,
+    m.recontact.outcome,
+    m.rates.reopen,
+    m.sla.firstResponse.outcome,
+    m.sla.resolution.outcome,
+    m.rates.escalation,
+    m.rates.selfService,
+    m.rates.knowledge,
+  ];
+}
 
 /** Aggregation over measured tickets; the slot after the last group holds the overall figures. */
 export function aggregateKpis(
@@ -87,17 +102,7 @@ export function aggregateKpis(
     const slot = countSlot[i] as number;
     if (slot >= 0) (volume[slot] as number)++;
   }
-  const rateOutcomes = [
-    m.rates.fcr,
-    m.rates.oneTouch,
-    m.recontact.outcome,
-    m.rates.reopen,
-    m.sla.firstResponse.outcome,
-    m.sla.resolution.outcome,
-    m.rates.escalation,
-    m.rates.selfService,
-    m.rates.knowledge,
-  ];
+  const rateOutcomes = rateOutcomesOf(m);
   const successes = new Int32Array(RATE_KEYS.length * W);
   const totals = new Int32Array(RATE_KEYS.length * W);
   rateOutcomes.forEach((outcome, k) => {
@@ -122,49 +127,81 @@ export function aggregateKpis(
   );
   const backlog = countBacklog(t, groups, grouped, options);
   const survey = aggregateSurveys(surveys, inScope, slotOf, G, options.scope);
-  const topN = options.topReasons ?? 10;
 
-  const figuresOf = (s: number): KpiFigures => {
-    const rate = (k: number) => rateSummary(successes[k * W + s] as number, totals[k * W + s] as number);
-    const vol = volume[s] as number;
-    const [frt, first, full, handle] = durationFigures.map((d) => d[s]) as [
-      DurationFigure,
-      DurationFigure,
-      DurationFigure,
-      DurationFigure,
-    ];
-    return {
-      volume: vol,
-      merged: merged[s] as number,
-      firstResponse: frt,
-      firstResolution: first,
-      fullResolution: full,
-      handle,
-      fcr: rate(0),
-      oneTouch: rate(1),
-      recontact: rate(2),
-      reopen: rate(3),
-      slaFirstResponse: rate(4),
-      slaResolution: rate(5),
-      escalation: rate(6),
-      selfService: rate(7),
-      knowledge: rate(8),
-      backlog: backlog[s] as number,
-      channelMix: shares(channelCounts, s, t.channel, vol, Number.POSITIVE_INFINITY),
-      topReasons: shares(reasonCounts, s, t.reason, vol, topN),
-      ...survey(s),
-    };
+  const tables: SlotTables = {
+    volume,
+    merged,
+    successes,
+    totals,
+    channelCounts,
+    reasonCounts,
+    backlog,
+    durations: durationFigures,
+    survey,
+    W,
+    topN: options.topReasons ?? 10,
   };
-
   const groupFigures: GroupFigures[] = [];
   for (let g = 0; g < G; g++) {
     if ((volume[g] as number) === 0 && (merged[g] as number) === 0) continue;
-    groupFigures.push({ key: groups.keyOf(g), figures: figuresOf(g) });
+    groupFigures.push({ key: groups.keyOf(g), figures: slotFigures(t, tables, g) });
   }
-  return { overall: figuresOf(G), groups: groupFigures, percentiles };
+  return { overall: slotFigures(t, tables, G), groups: groupFigures, percentiles };
 }
 
-function countValues(countSlot: Int32Array, column: EncodedColumn, counts: Int32Array): void {
+/** Per-slot counts and summaries of one grouping, from which each slot's figures are read. */
+export interface SlotTables {
+  volume: Int32Array;
+  merged: Int32Array;
+  /** Rate k of slot s at k × W + s (RATE_KEYS order). */
+  successes: Int32Array;
+  totals: Int32Array;
+  channelCounts: Int32Array;
+  reasonCounts: Int32Array;
+  backlog: Int32Array;
+  /** Per DURATION_KEYS, one figure per slot. */
+  durations: DurationFigure[][];
+  survey: (slot: number) => Pick<KpiFigures, "csat" | "nps" | "ces" | "invalidSurveyAnswers">;
+  /** Slot stride of the rate counts. */
+  W: number;
+  topN: number;
+}
+
+export function slotFigures(t: TicketTable, s: SlotTables, slot: number): KpiFigures {
+  const W = s.W;
+  const rate = (k: number) =>
+    rateSummary(s.successes[k * W + slot] as number, s.totals[k * W + slot] as number);
+  const vol = s.volume[slot] as number;
+  const [frt, first, full, handle] = s.durations.map((d) => d[slot]) as [
+    DurationFigure,
+    DurationFigure,
+    DurationFigure,
+    DurationFigure,
+  ];
+  return {
+    volume: vol,
+    merged: s.merged[slot] as number,
+    firstResponse: frt,
+    firstResolution: first,
+    fullResolution: full,
+    handle,
+    fcr: rate(0),
+    oneTouch: rate(1),
+    recontact: rate(2),
+    reopen: rate(3),
+    slaFirstResponse: rate(4),
+    slaResolution: rate(5),
+    escalation: rate(6),
+    selfService: rate(7),
+    knowledge: rate(8),
+    backlog: s.backlog[slot] as number,
+    channelMix: shares(s.channelCounts, slot, t.channel, vol, Number.POSITIVE_INFINITY),
+    topReasons: shares(s.reasonCounts, slot, t.reason, vol, s.topN),
+    ...s.survey(slot),
+  };
+}
+
+export function countValues(countSlot: Int32Array, column: EncodedColumn, counts: Int32Array): void {
   const width = column.values.length + 1;
   const none = column.values.length;
   const codes = column.codes;
@@ -176,7 +213,7 @@ function countValues(countSlot: Int32Array, column: EncodedColumn, counts: Int32
   }
 }
 
-function countOutcomes(
+export function countOutcomes(
   countSlot: Int32Array,
   outcome: Int8Array,
   base: number,
@@ -193,7 +230,7 @@ function countOutcomes(
 }
 
 /** Overall slot G = the groups (0 … G − 1) plus the in-scope tickets in no group (G + 1). */
-function foldOverall(counts: Int32Array, width: number, G: number): void {
+export function foldOverall(counts: Int32Array, width: number, G: number): void {
   for (let c = 0; c < width; c++) {
     let sum = counts[(G + 1) * width + c] as number;
     for (let g = 0; g < G; g++) sum += counts[g * width + c] as number;
@@ -201,7 +238,7 @@ function foldOverall(counts: Int32Array, width: number, G: number): void {
   }
 }
 
-function countColumn(column: EncodedColumn): number {
+export function countColumn(column: EncodedColumn): number {
   return column.values.length + 1;
 }
 
@@ -257,20 +294,29 @@ function aggregateDuration(
   const calendar = summarizeBySlot(measure.calendar, inScope, slotOf, G, percentiles, buffer, scratch);
   const business = summarizeBySlot(measure.business, inScope, slotOf, G, percentiles, buffer, scratch);
   const out: DurationFigure[] = new Array(G + 1);
-  for (let s = 0; s <= G; s++) {
-    out[s] = {
-      calendar: calendar[s] as DistributionSummary,
-      business: business[s] as DistributionSummary,
-      excluded: {
-        missing: excluded[s * 4] as number,
-        open: excluded[s * 4 + 1] as number,
-        invalid: excluded[s * 4 + 2] as number,
-        absurd: excluded[s * 4 + 3] as number,
-      },
-      fromExport: fromExport[s] as number,
-    };
-  }
+  for (let s = 0; s <= G; s++) out[s] = durationFigure(calendar, business, excluded, fromExport, s);
   return out;
+}
+
+/** Slot s's figure; `excluded` holds the four exclusion counters per slot (Exclusion codes 1–4). */
+export function durationFigure(
+  calendar: readonly DistributionSummary[],
+  business: readonly DistributionSummary[],
+  excluded: Int32Array,
+  fromExport: Int32Array,
+  s: number,
+): DurationFigure {
+  return {
+    calendar: calendar[s] as DistributionSummary,
+    business: business[s] as DistributionSummary,
+    excluded: {
+      missing: excluded[s * 4] as number,
+      open: excluded[s * 4 + 1] as number,
+      invalid: excluded[s * 4 + 2] as number,
+      absurd: excluded[s * 4 + 3] as number,
+    },
+    fromExport: fromExport[s] as number,
+  };
 }
 
 function summarizeBySlot(
@@ -310,29 +356,69 @@ function summarizeBySlot(
 /**
  * Backlog: tickets created before an instant and not resolved or closed by it, merged ones left
  * out, whatever their creation period. With period ends, each group is counted at its period's
- * end (a difference array over the periods a ticket stays open through); otherwise at "as of"
- * (or the scope's end when earlier).
+ * end; otherwise at "as of" (or the scope's end when earlier).
  */
-function countBacklog(t: TicketTable, groups: GroupCodes, grouped: boolean, options: KpiOptions): Int32Array {
+export function countBacklog(
+  t: TicketTable,
+  groups: GroupCodes,
+  grouped: boolean,
+  options: KpiOptions,
+): Int32Array {
   const G = grouped ? groups.count : 0;
   const out = new Int32Array(G + 1);
-  const at = Math.min(options.asOf, options.scope?.to ?? Number.POSITIVE_INFINITY);
-  const ends = options.grouping?.periods?.ends;
-  const D = groups.dimensionCount;
-  const P = groups.periodCount;
-  const diff = grouped && ends ? new Int32Array(D * (P + 1)) : undefined;
+  const ends = grouped ? options.grouping?.periods?.ends : undefined;
+  const at = backlogInstant(options);
+  const tally = tallyBacklog(t, groups.dimensionCodes, groups.dimensionCount, at, ends, groups.periodCount);
+  out[G] = tally.total;
+  if (tally.byPeriod) out.set(tally.byPeriod);
+  else if (grouped) out.set(tally.byDimension);
+  return out;
+}
+
+/** The instant backlog is counted at without periods: "as of", or the scope's end when earlier. */
+export function backlogInstant(options: KpiOptions): number {
+  return Math.min(options.asOf, options.scope?.to ?? Number.POSITIVE_INFINITY);
+}
+
+export interface BacklogTally {
+  /** Open at `at`, all tickets. */
+  total: number;
+  /** Open at `at`, per dimension code. */
+  byDimension: Int32Array;
+  /** With period ends: open at each of the P periods' ends, per period × dimension code (period-major). */
+  byPeriod: Int32Array | undefined;
+}
+
+/**
+ * One pass over the tickets for every backlog figure. The period counts come from a difference
+ * array over the periods a ticket stays open through.
+ */
+export function tallyBacklog(
+  t: TicketTable,
+  dimensionCodes: Int32Array,
+  D: number,
+  at: number,
+  ends: Float64Array | undefined,
+  P = ends ? ends.length : 0,
+): BacklogTally {
+  let total = 0;
+  const byDimension = new Int32Array(D);
+  const diff = ends ? new Int32Array(D * (P + 1)) : undefined;
+  const closings = closingInstants(t);
+  // The first period end after the creation = the number of ends at or before it.
+  const firstEndAfter = ends ? boundaryCounter(ends) : undefined;
   for (let i = 0; i < t.length; i++) {
-    if (isMerged(t, i)) continue;
+    const closing = closings[i] as number;
+    // NaN: merged or no creation time.
+    if (Number.isNaN(closing)) continue;
     const created = t.createdAt[i] as number;
-    if (Number.isNaN(created)) continue;
-    const closing = closingInstant(t, i);
-    const d = groups.dimensionCodes[i] as number;
+    const d = dimensionCodes[i] as number;
     if (created < at && closing > at) {
-      (out[G] as number)++;
-      if (grouped && !ends) (out[d] as number)++;
+      total++;
+      (byDimension[d] as number)++;
     }
-    if (diff && ends) {
-      const first = firstEndAfter(ends, created);
+    if (diff && ends && firstEndAfter) {
+      const first = firstEndAfter(created);
       // The periods a ticket stays open through end before the first end at or after its closing.
       // Tickets close within a few periods, so walking from `first` beats a second binary search
       // (the same index: an end at or after closing ≥ created lies at or after `first`).
@@ -346,35 +432,38 @@ function countBacklog(t: TicketTable, groups: GroupCodes, grouped: boolean, opti
       }
     }
   }
+  let byPeriod: Int32Array | undefined;
   if (diff) {
+    byPeriod = new Int32Array(P * D);
     for (let d = 0; d < D; d++) {
       let running = 0;
       for (let p = 0; p < P; p++) {
         running += diff[d * (P + 1) + p] as number;
-        out[p * D + d] = running;
+        byPeriod[p * D + d] = running;
       }
     }
   }
-  return out;
+  return { total, byDimension, byPeriod };
 }
 
-/** Index of the first end strictly after `x` (ends ascending). */
-function firstEndAfter(ends: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((ends[mid] as number) > x) hi = mid;
-    else lo = mid + 1;
+/**
+ * closingInstant of every ticket in one tight pass (NaN for merged tickets and those without a
+ * creation time), so the backlog loop reads one array instead of five columns per ticket.
+ */
+function closingInstants(t: TicketTable): Float64Array {
+  const out = new Float64Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const created = t.createdAt[i] as number;
+    out[i] = isMerged(t, i) || Number.isNaN(created) ? Number.NaN : closingInstant(t, i);
   }
-  return lo;
+  return out;
 }
 
 /**
  * Survey answers count in the slot of their joined ticket when that ticket is in scope;
  * unjoined answers count in the overall figures when answered in scope.
  */
-function aggregateSurveys(
+export function aggregateSurveys(
   surveys: SurveyTable | undefined,
   ticketInScope: Uint8Array,
   slotOf: Int32Array,

@@ -1,5 +1,6 @@
 /** KPI analytics: pure functions from ticket and survey tables to figures (docs/metrics.md). */
 export { aggregateKpis, computeKpis, type KpiOptions } from "./aggregate.js";
+export { aggregateKpiGrid, type KpiGrid } from "./aggregate-grid.js";
 export type { BusinessClock } from "./business-clock.js";
 export {
   compareFigures,

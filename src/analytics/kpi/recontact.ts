@@ -13,71 +13,111 @@ export interface RecontactMeasure {
 /**
  * Re-contact: a resolved ticket is re-contacted when the same customer opens another ticket with
  * the same contact reason after it was created and no later than its resolution + the window.
- * Tickets are ordered by (customer, reason, created) once; each ticket's candidate is simply the
- * next one in its (customer, reason) run, since any later one was created later still.
+ * Tickets are ordered by (customer, reason, created, row) once; each ticket's candidate is simply
+ * the next one in its (customer, reason) run, since any later one was created later still.
  * A ticket whose window has not closed by `asOf` and has no follow-up yet is left out.
  */
 export function measureRecontact(t: TicketTable, asOf: number, windowDays: number): RecontactMeasure {
-  const n = t.length;
   const window = windowDays * 86400;
-  const outcome = new Int8Array(n).fill(-1);
-  const followUp = new Int32Array(n).fill(-1);
-  const order = orderByCustomerReasonCreated(t);
-  const customer = t.customer.codes;
-  const reason = t.reason.codes;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k] as number;
-    const end = resolutionInstant(t, i);
-    if (Number.isNaN(end)) continue;
-    const next = k + 1 < order.length ? (order[k + 1] as number) : -1;
-    const sameRun = next >= 0 && customer[next] === customer[i] && reason[next] === reason[i];
-    if (sameRun && (t.createdAt[next] as number) <= end + window) {
-      outcome[i] = 1;
-      followUp[i] = next;
-    } else if (end + window <= asOf) {
-      outcome[i] = 0;
+  const outcome = new Int8Array(t.length).fill(-1);
+  const followUp = new Int32Array(t.length).fill(-1);
+  const runs = customerRuns(t);
+  const { row, reason, created, end, starts } = runs;
+  for (let c = 0; c + 1 < starts.length; c++) {
+    const to = starts[c + 1] as number;
+    for (let k = starts[c] as number; k < to; k++) {
+      const e = end[k] as number;
+      if (Number.isNaN(e)) continue;
+      const i = row[k] as number;
+      if (k + 1 < to && reason[k + 1] === reason[k] && (created[k + 1] as number) <= e + window) {
+        outcome[i] = 1;
+        followUp[i] = row[k + 1] as number;
+      } else if (e + window <= asOf) {
+        outcome[i] = 0;
+      }
     }
   }
   return { outcome, followUp };
 }
 
 /**
- * Rows with a customer, a reason and a creation time, not merged (a merged ticket is the same
- * contact folded into another, not a new one), ordered by (customer, reason, created, row).
- * Counting sort on the customer code (dense integers: no hashing), then a sort inside each
- * customer's run, which is short for all but the largest accounts.
+ * Eligible tickets grouped by customer (run c is [starts[c], starts[c + 1])), each run ordered by
+ * (reason, created, row). The fields the re-contact loop reads are copied next to each other in
+ * that order, so the loop and the sorts read memory in sequence instead of jumping across the
+ * table for every ticket.
  */
-function orderByCustomerReasonCreated(t: TicketTable): Int32Array {
-  const n = t.length;
+interface CustomerRuns {
+  row: Int32Array;
+  reason: Int32Array;
+  created: Float64Array;
+  /** Resolution instant, NaN when unresolved. */
+  end: Float64Array;
+  starts: Int32Array;
+}
+
+/**
+ * Rows with a customer, a reason and a creation time, not merged (a merged ticket is the same
+ * contact folded into another, not a new one). Counting sort on the customer code (dense
+ * integers: no hashing), which keeps rows ascending inside each run, then a stable sort inside
+ * each run by (reason, created), which is short for all but the largest accounts.
+ */
+function customerRuns(t: TicketTable): CustomerRuns {
   const customers = t.customer.values.length;
-  const customer = t.customer.codes;
-  const reason = t.reason.codes;
-  const created = t.createdAt;
   const starts = new Int32Array(customers + 1);
+  const eligible = countByCustomer(t, starts);
+  for (let c = 0; c < customers; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const runs: CustomerRuns = {
+    row: new Int32Array(eligible),
+    reason: new Int32Array(eligible),
+    created: new Float64Array(eligible),
+    end: new Float64Array(eligible),
+    starts,
+  };
+  place(t, runs);
+  sortRuns(runs);
+  return runs;
+}
+
+// One hot loop per function: each is optimised on its own (on-stack replacement) instead of the
+// whole deoptimising on reaching code that has not run yet, which costs a cold run about as much
+// as the work itself.
+
+/** Eligible tickets per customer (at index customer + 1); returns their number. */
+function countByCustomer(t: TicketTable, counts: Int32Array): number {
+  const customer = t.customer.codes;
   let eligible = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < t.length; i++) {
     if (!isEligible(t, i)) continue;
     const c = customer[i] as number;
-    starts[c + 1] = (starts[c + 1] as number) + 1;
+    counts[c + 1] = (counts[c + 1] as number) + 1;
     eligible++;
   }
-  for (let c = 0; c < customers; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
-  const order = new Int32Array(eligible);
-  const next = starts.slice(0, customers);
-  for (let i = 0; i < n; i++) {
-    if (isEligible(t, i)) order[(next[customer[i] as number] as number)++] = i;
+  return eligible;
+}
+
+/** Copies each eligible ticket's fields to the next free position of its customer's run. */
+function place(t: TicketTable, runs: CustomerRuns): void {
+  const customer = t.customer.codes;
+  const next = runs.starts.slice(0, runs.starts.length - 1);
+  for (let i = 0; i < t.length; i++) {
+    if (!isEligible(t, i)) continue;
+    const k = (next[customer[i] as number] as number)++;
+    runs.row[k] = i;
+    runs.reason[k] = t.reason.codes[i] as number;
+    runs.created[k] = t.createdAt[i] as number;
+    runs.end[k] = resolutionInstant(t, i);
   }
-  for (let c = 0; c < customers; c++) {
+}
+
+function sortRuns(runs: CustomerRuns): void {
+  const starts = runs.starts;
+  for (let c = 0; c + 1 < starts.length; c++) {
     const from = starts[c] as number;
     const to = starts[c + 1] as number;
     if (to - from <= 1) continue;
-    if (to - from <= 32) insertionSort(order, from, to, reason, created);
-    else {
-      const before = (a: number, b: number) => (comesBefore(reason, created, a, b) ? -1 : 1);
-      order.set(Array.from(order.subarray(from, to)).sort(before), from);
-    }
+    if (to - from <= 32) insertionSort(runs, from, to);
+    else sortRun(runs, from, to);
   }
-  return order;
 }
 
 function isEligible(t: TicketTable, i: number): boolean {
@@ -89,30 +129,59 @@ function isEligible(t: TicketTable, i: number): boolean {
   );
 }
 
-/** (reason, created, row) order. A plain function returning a boolean: no closure, no boxing. */
-function comesBefore(reason: Int32Array, created: Float64Array, a: number, b: number): boolean {
-  const ra = reason[a] as number;
-  const rb = reason[b] as number;
+/** (reason, created) order of positions a and b; rows break ties (they ascend within a run). */
+function before(r: CustomerRuns, a: number, b: number): boolean {
+  const ra = r.reason[a] as number;
+  const rb = r.reason[b] as number;
   if (ra !== rb) return ra < rb;
-  const ca = created[a] as number;
-  const cb = created[b] as number;
-  return ca !== cb ? ca < cb : a < b;
+  const ca = r.created[a] as number;
+  const cb = r.created[b] as number;
+  return ca !== cb ? ca < cb : (r.row[a] as number) < (r.row[b] as number);
 }
 
-function insertionSort(
-  order: Int32Array,
-  from: number,
-  to: number,
-  reason: Int32Array,
-  created: Float64Array,
-): void {
+/** Moves position `from` to position `to` in every field. */
+function copy(r: CustomerRuns, to: number, from: number): void {
+  r.row[to] = r.row[from] as number;
+  r.reason[to] = r.reason[from] as number;
+  r.created[to] = r.created[from] as number;
+  r.end[to] = r.end[from] as number;
+}
+
+function insertionSort(r: CustomerRuns, from: number, to: number): void {
   for (let k = from + 1; k < to; k++) {
-    const row = order[k] as number;
+    if (!before(r, k, k - 1)) continue;
+    const row = r.row[k] as number;
+    const reason = r.reason[k] as number;
+    const created = r.created[k] as number;
+    const end = r.end[k] as number;
     let j = k - 1;
-    while (j >= from && comesBefore(reason, created, row, order[j] as number)) {
-      order[j + 1] = order[j] as number;
+    do {
+      copy(r, j + 1, j);
       j--;
-    }
-    order[j + 1] = row;
+    } while (
+      j >= from &&
+      ((r.reason[j] as number) > reason ||
+        ((r.reason[j] as number) === reason &&
+          ((r.created[j] as number) > created ||
+            ((r.created[j] as number) === created && (r.row[j] as number) > row))))
+    );
+    r.row[j + 1] = row;
+    r.reason[j + 1] = reason;
+    r.created[j + 1] = created;
+    r.end[j + 1] = end;
   }
+}
+
+/** A long run: sort its positions, then lay the fields out in that order. */
+function sortRun(r: CustomerRuns, from: number, to: number): void {
+  const positions = Array.from({ length: to - from }, (_, k) => from + k);
+  positions.sort((a, b) => (before(r, a, b) ? -1 : before(r, b, a) ? 1 : 0));
+  const row = positions.map((p) => r.row[p] as number);
+  const reason = positions.map((p) => r.reason[p] as number);
+  const created = positions.map((p) => r.created[p] as number);
+  const end = positions.map((p) => r.end[p] as number);
+  r.row.set(row, from);
+  r.reason.set(reason, from);
+  r.created.set(created, from);
+  r.end.set(end, from);
 }

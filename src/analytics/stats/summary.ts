@@ -13,7 +13,9 @@ export interface DistributionSummary {
 
 /**
  * Summarises values[from, to), reordering that segment in place. `percentiles` ascending, 0–100.
- * `scratch` (length ≥ percentiles.length + 1) avoids an allocation per group.
+ * `scratch` (length ≥ percentiles.length + 1) avoids an allocation per group. `sum`, when given,
+ * is the segment's sum taken by the caller (e.g. in row order while the segment's values were
+ * gathered), so the mean does not depend on the order the values sit in.
  */
 export function summarizeSegment(
   values: Float64Array,
@@ -21,13 +23,16 @@ export function summarizeSegment(
   from = 0,
   to = values.length,
   scratch: Float64Array = new Float64Array(percentiles.length + 1),
+  sum?: number,
 ): DistributionSummary {
   const n = to - from;
   if (n <= 0) {
     return { n: 0, mean: null, median: null, percentiles: percentiles.map((p) => ({ p, value: null })) };
   }
-  let sum = 0;
-  for (let i = from; i < to; i++) sum += values[i] as number;
+  if (sum === undefined) {
+    sum = 0;
+    for (let i = from; i < to; i++) sum += values[i] as number;
+  }
   const withMedian = percentiles.includes(50) ? percentiles : insertSorted(percentiles, 50);
   selectQuantiles(values, withMedian, scratch, from, to);
   const medianAt = withMedian.indexOf(50);

@@ -4,6 +4,7 @@
  */
 import { enumeratePeriods, type Period, type PeriodBucket } from "../../analytics/calendar/index.js";
 import {
+  aggregateKpiGrid,
   aggregateKpis,
   assignPeriodsByBoundaries,
   type BusinessClock,
@@ -14,6 +15,7 @@ import {
   type KpiOptions,
   type KpiResult,
   measureTickets,
+  type PeriodAssignment,
   type SlaPolicy,
   type SurveyTable,
   type TicketMeasures,
@@ -83,7 +85,7 @@ function periodGrouping(
   t: TicketTable,
   dimensions: Dimension[],
   settings: KpiRunSettings,
-): { grouping: Grouping; periods: PeriodBucket[] } | undefined {
+): { grouping: Grouping & { periods: PeriodAssignment }; periods: PeriodBucket[] } | undefined {
   if (!settings.period) return undefined;
   const from = settings.scope && Number.isFinite(settings.scope.from) ? settings.scope.from : firstCreated(t);
   const to = settings.scope?.to ?? settings.asOf;
@@ -123,23 +125,20 @@ export function runKpis(db: Db, settings: KpiRunSettings): KpiRun {
     return settings.segmentOf(table);
   });
   const grouping: Grouping = { dimensions };
-  const current = aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.scope });
   const byPeriods = periodGrouping(table, dimensions, settings);
-  const byPeriod = byPeriods
-    ? aggregateKpis(table, surveys, measures, {
+  // With periods, the three groupings come from one set of passes (counts add up across cells).
+  const grid = byPeriods
+    ? aggregateKpiGrid(table, surveys, measures, {
         ...base,
         grouping: byPeriods.grouping,
         scope: settings.scope,
       })
     : undefined;
-  const trendAll =
-    byPeriods && dimensions.length > 0
-      ? aggregateKpis(table, surveys, measures, {
-          ...base,
-          grouping: { dimensions: [], periods: byPeriods.grouping.periods },
-          scope: settings.scope,
-        })
-      : byPeriod;
+  const current =
+    grid?.byDimensions ??
+    aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.scope });
+  const byPeriod = grid?.byPeriod;
+  const trendAll = grid?.byPeriodOnly;
   const baseline = settings.baseline
     ? aggregateKpis(table, surveys, measures, { ...base, grouping, scope: settings.baseline })
     : undefined;
