@@ -3,7 +3,7 @@ import { extname, resolve } from "node:path";
 import { ConfigError } from "../cli/errors.js";
 import { loadCsvGlossary } from "./csv-glossary.js";
 import { loadNativeGlossary, looksNative } from "./native-glossary.js";
-import { loadPrhFile } from "./prh-loader.js";
+import { loadPrhSource } from "./prh-loader.js";
 import type { CompiledRule } from "./rule.js";
 import type { Severity } from "./types.js";
 import { isRecord, parseYamlSource } from "./yaml-source.js";
@@ -29,7 +29,7 @@ export function loadGlossary(ref: GlossaryRef): CompiledRule[] {
   const src = parseYamlSource(bytes.toString("utf8"), path);
   if (looksNative(src.value)) return loadNativeGlossary(src, ref.severity);
   if (isRecord(src.value) && ("rules" in src.value || "imports" in src.value)) {
-    return loadPrhFile(path, { severity: ref.severity });
+    return loadPrhSource(src, { severity: ref.severity });
   }
   throw new ConfigError(
     `${path}:1: not a glossary: expected "terms" (native format) or "rules" (prh format)`,

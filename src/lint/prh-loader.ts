@@ -25,6 +25,11 @@ export function loadPrhFile(path: string, opts: PrhLoadOptions): CompiledRule[] 
   return loadWithImports(resolve(path), opts, new Set(), true);
 }
 
+/** A prh dictionary already parsed (loadGlossary parses a file once to tell its format). */
+export function loadPrhSource(src: YamlSource, opts: PrhLoadOptions): CompiledRule[] {
+  return loadSource(src, opts, new Set([resolve(src.path)]), true);
+}
+
 export function loadPrhText(text: string, path: string, opts: PrhLoadOptions): CompiledRule[] {
   return loadSource(parseYamlSource(text, path), opts, new Set([resolve(path)]), true);
 }
