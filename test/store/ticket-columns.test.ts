@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openStore } from "../../src/store/db.js";
 import { readTicketTable } from "../../src/store/queries/tickets.js";
-import { ticketColumnsMeta } from "../../src/store/ticket-columns.js";
+import { CACHE_CHUNK_ROWS, ticketColumnsMeta } from "../../src/store/ticket-columns.js";
 import { refreshTicketColumns } from "../../src/store/ticket-columns-refresh.js";
 import { FIXTURES, runMain, tempDir } from "../helpers/cli.js";
 
@@ -179,7 +179,7 @@ describe("ticket column cache, patched by later imports", () => {
     expect(r.code, r.stderr).toBe(0);
     const after = openStore({ path });
     // Rebuilt with the default chunk size, holding the hand-made row too.
-    expect(ticketColumnsMeta(after)).toMatchObject({ rows: 11, chunkRows: 65_536 });
+    expect(ticketColumnsMeta(after)).toMatchObject({ rows: 11, chunkRows: CACHE_CHUNK_ROWS });
     expect(plain(readTicketTable(after))).toEqual(plain(fromRows(after)));
     after.close();
   });
