@@ -26,7 +26,7 @@ export function loadGlossary(ref: GlossaryRef): CompiledRule[] {
     );
   }
   if (extname(path).toLowerCase() === ".csv") return loadCsvGlossary(bytes, path, ref.severity);
-  const src = parseYamlSource(bytes.toString("utf8"), path);
+  const src = parseYamlSource(bytes.toString("utf8"), path, { fast: true });
   if (looksNative(src.value)) return loadNativeGlossary(src, ref.severity);
   if (isRecord(src.value) && ("rules" in src.value || "imports" in src.value)) {
     return loadPrhSource(src, { severity: ref.severity });

@@ -103,6 +103,16 @@ export function termDefinitions(src: YamlSource, fallback: Severity): TermDefini
 
 export function loadNativeGlossary(src: YamlSource, fallback: Severity): CompiledRule[] {
   return termDefinitions(src, fallback).map((def, i) =>
-    compileTerm(def, { file: src.path, line: src.lineOf(["terms", i]) }, fallback),
+    compileTerm(
+      def,
+      // Looked up only when shown (`glossary list`): positions cost a second, slower parse.
+      {
+        file: src.path,
+        get line() {
+          return src.lineOf(["terms", i]);
+        },
+      },
+      fallback,
+    ),
   );
 }

@@ -31,7 +31,7 @@ export function loadPrhSource(src: YamlSource, opts: PrhLoadOptions): CompiledRu
 }
 
 export function loadPrhText(text: string, path: string, opts: PrhLoadOptions): CompiledRule[] {
-  return loadSource(parseYamlSource(text, path), opts, new Set([resolve(path)]), true);
+  return loadSource(parseYamlSource(text, path, { fast: true }), opts, new Set([resolve(path)]), true);
 }
 
 function loadWithImports(path: string, opts: PrhLoadOptions, seen: Set<string>, withImports: boolean) {
@@ -44,7 +44,7 @@ function loadWithImports(path: string, opts: PrhLoadOptions, seen: Set<string>, 
   } catch (err) {
     throw new ConfigError(`cannot read glossary ${path}: ${(err as Error).message}`);
   }
-  return loadSource(parseYamlSource(text, path), opts, seen, withImports);
+  return loadSource(parseYamlSource(text, path, { fast: true }), opts, seen, withImports);
 }
 
 interface ImportSpec {
@@ -130,7 +130,14 @@ function compileEntry(src: YamlSource, raw: unknown, index: number, severity: Se
   };
   let rule: CompiledRule;
   try {
-    rule = compilePrhRule(source, { file: src.path, line: src.lineOf(["rules", index]) }, severity);
+    // The line is looked up only when shown (`glossary list`): positions cost a second, slower parse.
+    const origin = {
+      file: src.path,
+      get line() {
+        return src.lineOf(["rules", index]);
+      },
+    };
+    rule = compilePrhRule(source, origin, severity);
   } catch (err) {
     if (err instanceof PrhRuleError)
       throw new ConfigError(`${at()}: rule "${source.expected}": ${err.message}`);

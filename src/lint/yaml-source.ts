@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadFast } from "js-yaml";
 import { type Document, LineCounter, parseDocument } from "yaml";
 import { ConfigError } from "../cli/errors.js";
 
@@ -9,7 +10,39 @@ export interface YamlSource {
   lineOf(keys: readonly (string | number)[]): number;
 }
 
-export function parseYamlSource(text: string, path: string): YamlSource {
+export interface YamlParseOptions {
+  /**
+   * Read the value with js-yaml (the parser prh itself uses; about 4× faster than `yaml` on a
+   * 90 KB dictionary, which matters on every lint run) and parse positions with `yaml` only when
+   * a line is asked for (errors, `glossary list`). Text js-yaml rejects goes the `yaml` way, so
+   * errors read as before.
+   */
+  fast?: boolean;
+}
+
+export function parseYamlSource(text: string, path: string, options: YamlParseOptions = {}): YamlSource {
+  if (options.fast) {
+    let value: unknown;
+    try {
+      // The YAML 1.2 core schema, as `yaml` uses (no timestamps); duplicate keys: the last wins, as there.
+      value = loadFast(text, { schema: CORE_SCHEMA, json: true, filename: path });
+    } catch {
+      return parseWithPositions(text, path);
+    }
+    let positions: YamlSource | undefined;
+    return {
+      path,
+      value,
+      lineOf(keys) {
+        positions ??= parseWithPositions(text, path);
+        return positions.lineOf(keys);
+      },
+    };
+  }
+  return parseWithPositions(text, path);
+}
+
+function parseWithPositions(text: string, path: string): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
