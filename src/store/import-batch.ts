@@ -180,34 +180,11 @@ export class ImportBatch {
     const n = this.pending;
     if (n === 0) return;
     this.pending = 0;
-    // Spread arguments: better-sqlite3 binds them faster than one array argument.
-    if (this.capture) this.flushCapturing(n);
-    else if (n === ROWS_PER_STATEMENT) this.changed += this.upsertMany.run(...this.params).changes;
-    else {
-      for (let r = 0; r < n; r++) {
-        this.changed += this.upsert.run(...this.params.slice(r * this.width, (r + 1) * this.width)).changes;
-      }
-    }
-    if (
-      this.deferredIndexes === null &&
-      this.changed >= DEFER_INDEXES_AFTER &&
-      this.changed > this.lastRowidBefore
-    )
-      this.deferIndexes();
-  }
-
-  /**
-   * flush() while capturing the column cache. Into an empty table, a statement whose every row
-   * changed something and whose last insert got rowid (rows so far + n) inserted all n rows, in
-   * order, at consecutive rowids (an update or an unchanged row leaves last_insert_rowid short of
-   * that): then the bound values are the stored ones. Anything else ends the capture.
-   */
-  private flushCapturing(n: number): void {
-    const capture = this.capture as TicketColumnsCapture;
     const w = this.width;
     const p = this.params;
     let changes = 0;
     let last = 0;
+    // Spread arguments: better-sqlite3 binds them faster than one array argument.
     if (n === ROWS_PER_STATEMENT) {
       const info = this.upsertMany.run(...p);
       changes = info.changes;
@@ -219,12 +196,13 @@ export class ImportBatch {
         if (info.changes > 0) last = Number(info.lastInsertRowid);
       }
     this.changed += changes;
-    if (!capture.valid) return;
-    if (changes !== n || last !== capture.rows + n) {
-      capture.abandon();
-      return;
-    }
-    for (let r = 0; r < n; r++) capture.record(capture.rows + 1, p, r * w);
+    if (this.capture?.valid) this.capture.statement(p, w, n, changes, last);
+    if (
+      this.deferredIndexes === null &&
+      this.changed >= DEFER_INDEXES_AFTER &&
+      this.changed > this.lastRowidBefore
+    )
+      this.deferIndexes();
   }
 
   /** Drops the table's plain indexes (neither unique nor partial); finish() creates them again. */

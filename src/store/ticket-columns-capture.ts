@@ -13,19 +13,10 @@ import { TEXT_KEYS, type TicketTable } from "../analytics/kpi/index.js";
 import { TICKET_STATUSES } from "../domain/records.js";
 import type { Db } from "./db.js";
 import { type Cell, COLUMNS, type Dictionary, emptyChunk, readersFor } from "./queries/ticket-rows.js";
+import { INSTANT_COLUMNS } from "./queries/tickets.js";
 import { ALL_KEYS, CACHE_CHUNK_ROWS, columnsOf, TicketColumnsWriter } from "./ticket-columns.js";
 
 const STATUS_INDEX = new Map<unknown, number>(TICKET_STATUSES.map((s, i) => [s, i]));
-
-/** Store columns whose maximum is the tickets' latest instant (latestTicketInstant). */
-const INSTANT_COLUMNS = [
-  "created_at",
-  "first_response_at",
-  "first_resolved_at",
-  "resolved_at",
-  "closed_at",
-  "updated_at",
-];
 
 export class TicketColumnsCapture {
   private readonly writer: TicketColumnsWriter;
@@ -41,7 +32,7 @@ export class TicketColumnsCapture {
   private readers: Array<(row: number, v: Cell) => void> = [];
   private chunkStart = 0;
   /** Rows captured so far: the last one has rowid `rows`. */
-  rows = 0;
+  private rows = 0;
   private latest = Number.NEGATIVE_INFINITY;
   /** False once a row could not be captured: the caller rebuilds the cache instead. */
   valid = true;
@@ -57,13 +48,24 @@ export class TicketColumnsCapture {
     if (this.idAt < 0) this.valid = false;
   }
 
-  /** Takes the row the upsert wrote at `rowid`, its values at `row[offset…]` in bound order. */
-  record(rowid: number, row: readonly Cell[], offset: number): void {
+  /**
+   * Takes one upsert statement's `n` rows (`width` values each in `rows`, bound order) given its
+   * change count and last insert rowid. Into an empty table, a statement whose every row changed
+   * something and whose last insert got rowid (rows so far + n) inserted all n rows, in order, at
+   * consecutive rowids (an update or an unchanged row leaves last_insert_rowid short of that):
+   * then the bound values are the stored ones. Anything else ends the capture.
+   */
+  statement(rows: readonly Cell[], width: number, n: number, changes: number, lastRowid: number): void {
     if (!this.valid) return;
-    if (rowid !== this.rows + 1) {
+    if (changes !== n || lastRowid !== this.rows + n) {
       this.abandon();
       return;
     }
+    for (let r = 0; r < n; r++) this.record(rows, r * width);
+  }
+
+  /** Takes the row written at rowid rows + 1, its values at `row[offset…]` in bound order. */
+  private record(row: readonly Cell[], offset: number): void {
     if (this.chunk === undefined || this.rows - this.chunkStart === this.chunkRows) this.nextChunk();
     const chunk = this.chunk as TicketTable;
     const r = this.rows - this.chunkStart;
@@ -72,15 +74,9 @@ export class TicketColumnsCapture {
     for (let k = 0; k < at.length; k++) {
       const i = at[k] as number;
       if (i < 0) continue;
-      let v = row[offset + i] as Cell;
+      const v = row[offset + i] as Cell;
       if (v === null) continue;
       this.nonNull[k] = true;
-      // The row path selects status as its index (STATUS_SQL); unknown text is NULL there.
-      if (COLUMNS[k]?.kind === "status") {
-        const s = STATUS_INDEX.get(v);
-        if (s === undefined) continue;
-        v = s;
-      }
       (this.readers[k] as (row: number, v: Cell) => void)(r, v);
     }
     for (const i of this.instantsAt) {
@@ -119,12 +115,20 @@ export class TicketColumnsCapture {
     this.chunkStart = this.rows;
     if (this.chunk === undefined) {
       this.chunk = emptyChunk(this.chunkRows, this.dictionaries);
-      this.readers = readersFor(this.chunk, COLUMNS);
+      // The row path selects status as its index (STATUS_SQL), unknown text as NULL; bound rows hold the text.
+      this.readers = readersFor(this.chunk, COLUMNS).map((read, k) =>
+        COLUMNS[k]?.kind === "status"
+          ? (row: number, v: Cell) => {
+              const s = STATUS_INDEX.get(v);
+              if (s !== undefined) read(row, s);
+            }
+          : read,
+      );
       return;
     }
     // Columns are not known to be empty until the end: a full chunk stores them all, and the
     // writer's finish drops the ones that stayed empty. The writer copies the bytes, so the
-    // chunk's arrays are reset and reused (a new 9 MB chunk each time keeps the GC behind).
+    // chunk's arrays are reset and reused (a new multi-megabyte chunk each time keeps the GC behind).
     this.writer.add(this.chunk, new Set(ALL_KEYS));
     for (const column of columnsOf(this.chunk).values())
       column.fill(column instanceof Float64Array ? Number.NaN : -1);

@@ -86,7 +86,9 @@ export function readersFor(
 ): Array<(row: number, v: Cell) => void> {
   return present.map((c): ((row: number, v: Cell) => void) => {
     switch (c.kind) {
-      case "number": {
+      case "number":
+      case "status": {
+        // A status arrives as its index in TICKET_STATUSES (STATUS_SQL).
         const out = chunk[c.key];
         return (row, v) => {
           if (v !== null) out[row] = Number(v);
@@ -96,12 +98,6 @@ export function readersFor(
         const out = chunk[c.key];
         return (row, v) => {
           if (v !== null && Number(v) >= 0) out[row] = Math.trunc(Number(v));
-        };
-      }
-      case "status": {
-        const out = chunk[c.key];
-        return (row, v) => {
-          if (v !== null) out[row] = Number(v);
         };
       }
       case "flag": {

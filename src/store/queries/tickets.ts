@@ -205,15 +205,21 @@ export function latestDataInstant(db: Db): number | null {
   return Number.isFinite(latest) ? latest : null;
 }
 
+/** The store columns whose greatest value is the tickets' latest instant. */
+export const INSTANT_COLUMNS = [
+  "created_at",
+  "first_response_at",
+  "first_resolved_at",
+  "resolved_at",
+  "closed_at",
+  "updated_at",
+] as const;
+
 /** The latest instant in the tickets, null without any: one scan (the column cache keeps it too). */
 export function latestTicketInstant(db: Db): number | null {
   // Aggregate MAX skips NULLs; the scalar max() of several would not.
   const v = db
-    .prepare(
-      `SELECT MAX(MAX(IFNULL(created_at, -1e18), IFNULL(first_response_at, -1e18),
-                      IFNULL(first_resolved_at, -1e18), IFNULL(resolved_at, -1e18),
-                      IFNULL(closed_at, -1e18), IFNULL(updated_at, -1e18))) FROM tickets`,
-    )
+    .prepare(`SELECT MAX(MAX(${INSTANT_COLUMNS.map((c) => `IFNULL(${c}, -1e18)`).join(", ")})) FROM tickets`)
     .pluck()
     .get() as number | null;
   return v !== null && v > -1e17 ? v : null;
