@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
-import { type Document, LineCounter, parseDocument } from "yaml";
+import type { Document } from "yaml";
 import { ConfigError } from "../cli/errors.js";
+import { yamlModule } from "../config/yaml-lazy.js";
 
 /** A parsed YAML (or JSON) file that can say which line a value came from. */
 export interface YamlSource {
@@ -42,7 +43,9 @@ export function parseYamlSource(text: string, path: string, options: YamlParseOp
   return parseWithPositions(text, path);
 }
 
+/** With `yaml`, loaded only here: a glossary read the fast way never needs it unless a line is asked for. */
 function parseWithPositions(text: string, path: string): YamlSource {
+  const { LineCounter, parseDocument } = yamlModule();
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const first = doc.errors[0];
