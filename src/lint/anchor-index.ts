@@ -183,16 +183,6 @@ export class AnchorScan {
     return this.everywhere.length > 0 || this.starts.length > 0;
   }
 
-  /** Whether a rule may match inside [start, end). */
-  touches(start: number, end: number): boolean {
-    if (this.everywhere.length > 0) return true;
-    for (let j = this.firstAtOrAfter(start); j < this.starts.length; j++) {
-      if ((this.starts[j] as number) >= end) return false;
-      if ((this.ends[j] as number) <= end) return true;
-    }
-    return false;
-  }
-
   /** Rules (ascending) that may match inside [start, end). */
   rulesIn(start: number, end: number): number[] {
     const picked: number[] = [];

@@ -32,13 +32,10 @@ function detach(s: string): string {
 }
 
 export function lintText(text: string, opts: LintTextOptions): Finding[] {
-  // Cheap first: a document none of whose rules' anchors occur needs no parse at all, and
-  // Markdown blocks without any get no inline parse.
+  // Cheap first: a document none of whose rules' anchors occur needs no parse at all.
   const scan = anchorIndex(opts.rules).scan(text);
   if (!scan.anyCandidate) return [];
-  const scanned = scanDocument(text, opts.kind, opts.markdown ?? DEFAULT_MARKDOWN_OPTIONS, (start, end) =>
-    scan.touches(start, end),
-  );
+  const scanned = scanDocument(text, opts.kind, opts.markdown ?? DEFAULT_MARKDOWN_OPTIONS);
   const matches = matchDocument(text, scanned.ranges, opts.rules, scan);
   if (matches.length === 0) return [];
   const regions = disabledRegions(text, scanned.directives);

@@ -1,75 +1,95 @@
+import type { SyntaxNode, TreeCursor } from "@lezer/common";
+import { parser as commonmark, Strikethrough, Table, TaskList } from "@lezer/markdown";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
 import type { Paragraph, Root, Text } from "mdast";
 import { gfmFromMarkdown } from "mdast-util-gfm";
-import { parse, postprocess, preprocess } from "micromark";
-import { frontmatter } from "micromark-extension-frontmatter";
-import { gfm } from "micromark-extension-gfm";
 import { decodeNumericCharacterReference } from "micromark-util-decode-numeric-character-reference";
-import type { Event, Token, TokenizeContext } from "micromark-util-types";
 import { type DirectiveComment, isDirective } from "./directives.js";
+import { LiteralAutolink } from "./markdown-autolink.js";
+import { Footnotes, footnotesFor, normalizeLabel } from "./markdown-footnotes.js";
+import { likelyDefinitions, References, referencesFor } from "./markdown-references.js";
 import type { MarkdownOptions, ScannedDocument } from "./scanner.js";
 import type { Span } from "./types.js";
 
 /**
- * The prose of a Markdown document from a real parse (micromark: CommonMark, GFM, front matter).
- * Instead of building an mdast tree (mdast-util-from-markdown) and visiting its text nodes, this
- * walks micromark's events and reproduces exactly the text nodes that tree would have (their
- * merging, link labels, task-list checkboxes, GFM literal autolinks), which costs far less time
- * and garbage; test/lint/markdown.test.ts compares the two on real documents.
+ * The prose of a Markdown document from a real parse: @lezer/markdown (CommonMark, GFM tables,
+ * task lists, strikethrough and literal autolinks) with GFM footnotes and front matter added.
+ * The ranges are the text nodes the mdast tree of mdast-util-from-markdown would have (what
+ * textlint checks): the runs of inline content between inline nodes, from their first character
+ * of data to their last, line prefixes of containers left out. test/lint/markdown.test.ts
+ * compares the two on real documents and generated ones.
  *
- * `needsInline` may say that a block's inline content cannot matter (no rule can match in it):
- * micromark then leaves it unparsed and it yields no ranges. Blocks holding a directive comment
- * are always parsed.
+ * lezer rather than micromark: a parse of js-primer's 88 chapters takes about a tenth of the time
+ * and garbage (a syntax tree in typed arrays instead of an object per token).
  */
-export type InlineFilter = (start: number, end: number) => boolean;
+const PARSER = commonmark.configure([Table, TaskList, Strikethrough, LiteralAutolink, Footnotes, References]);
 
-export function scanMarkdown(
-  text: string,
-  opts: MarkdownOptions,
-  needsInline?: InlineFilter,
-): ScannedDocument {
-  // Fresh extension objects per parse: reusing them makes every later parse slower (measured:
-  // 88 files in 2.5 s fresh, 4.6–5.6 s shared).
-  const parser = parse({ extensions: [gfm(), frontmatter(["yaml", "toml"])] });
-  const events = parser.document().write(preprocess()(text, undefined, true));
-  leaveUnparsed(events, needsInline && withDirectives(text, needsInline));
-  return new EventWalker(text, opts).walk(postprocess(events));
+export function scanMarkdown(text: string, opts: MarkdownOptions): ScannedDocument {
+  const source = blankFrontMatter(text);
+  footnotesFor(source);
+  // The parse needs the definitions, which only the parse knows for sure: lines that look like
+  // definitions first, and again with the parse's own when those differ (a `[x]:` in code).
+  const guessed = likelyDefinitions(source);
+  referencesFor(guessed);
+  let tree = PARSER.parse(source);
+  const labels = guessed.size > 0 || source.includes("]:") ? definitions(tree.cursor(), text) : guessed;
+  if (!sameSet(labels, guessed)) {
+    referencesFor(labels);
+    tree = PARSER.parse(source);
+  }
+  const walker = new TreeWalker(text, opts, labels);
+  walker.block(tree.cursor());
+  return walker.result();
 }
 
-/**
- * postprocess tokenizes the content of chunks: inline content (chained `chunkText` tokens) and
- * strings. A chunk that loses its content type stays one opaque token: inline content whose span
- * is not needed, and block-level strings (code fence info, link definitions), which are never prose.
- */
-function leaveUnparsed(events: Event[], needed: InlineFilter | undefined): void {
-  const flows = new Set<TokenizeContext>();
-  for (let i = 0; i < events.length; i++) {
-    const flow = (events[i] as Event)[1]._tokenizer;
-    if (flow) flows.add(flow);
-  }
-  for (const flow of flows) {
-    const flowEvents = flow.events;
-    for (let i = 0; i < flowEvents.length; i++) {
-      const [kind, token] = flowEvents[i] as Event;
-      if (kind !== "enter" || token.contentType === undefined) continue;
-      if (token.contentType === "string") token.contentType = undefined;
-      if (token.contentType !== "text" || token.previous || needed === undefined) continue;
-      let last = token;
-      while (last.next) last = last.next;
-      if (needed(token.start.offset, last.end.offset)) continue;
-      for (let t: Token | undefined = token; t; t = t.next) t.contentType = undefined;
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** YAML (`---`) or TOML (`+++`) front matter as micromark-extension-frontmatter takes it. */
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r)(?:[^\r\n]*(?:\r?\n|\r))*?\1[ \t]*(?=\r?\n|\r|$)/;
+
+/** The text with its front matter turned into blank lines: same offsets, nothing to parse. */
+function blankFrontMatter(text: string): string {
+  if (text.charCodeAt(0) !== 45 && text.charCodeAt(0) !== 43) return text;
+  const m = FRONT_MATTER.exec(text);
+  if (m === null) return text;
+  return m[0].replace(/[^\r\n]/g, " ") + text.slice(m[0].length);
+}
+
+/** Normalised labels of the link reference definitions (a link to another label is text). */
+function definitions(cursor: TreeCursor, text: string): Set<string> {
+  const labels = new Set<string>();
+  const visit = (c: TreeCursor): void => {
+    if (c.name === "LinkReference") {
+      if (c.firstChild()) {
+        do {
+          if ((c.name as string) === "LinkLabel")
+            labels.add(normalizeLabel(text.slice(c.from + 1, c.to - 1)));
+        } while (c.nextSibling());
+        c.parent();
+      }
+      return;
     }
-  }
+    if (!CONTAINERS.has(c.name) || !c.firstChild()) return;
+    do visit(c);
+    while (c.nextSibling());
+    c.parent();
+  };
+  visit(cursor);
+  return labels;
 }
 
-const DIRECTIVE_MARK = "supportops-";
-
-function withDirectives(text: string, needed: InlineFilter): InlineFilter {
-  const marks: number[] = [];
-  for (let i = text.indexOf(DIRECTIVE_MARK); i >= 0; i = text.indexOf(DIRECTIVE_MARK, i + 1)) marks.push(i);
-  if (marks.length === 0) return needed;
-  return (start, end) => needed(start, end) || marks.some((m) => m >= start && m < end);
-}
+const CONTAINERS = new Set([
+  "Document",
+  "Blockquote",
+  "BulletList",
+  "OrderedList",
+  "ListItem",
+  "FootnoteDefinition",
+]);
 
 /** A text node of the mdast tree: its source span and, once it differs from the source, its value. */
 interface TextNode {
@@ -86,29 +106,13 @@ interface TextNode {
 interface LinkState {
   /** Its text is checked: a reference link with referenceLinks, an inline link with links. */
   keep: boolean;
-  /** No resource followed the label (mdast: linkReference). */
-  reference: boolean;
-  url: string;
-  /** The label's only child when that is a text node. */
-  only: TextNode | null;
 }
 
-type FrameKind = "root" | "node" | "paragraph" | "list" | "listItem" | "link" | "label" | "value";
-
-/** One open mdast node (or fragment, mdast-util-from-markdown's buffer). */
+/** The inline content of one node (paragraph, heading, cell, emphasis, link label…). */
 interface Frame {
-  kind: FrameKind;
-  token: Token | null;
-  /** Line endings inside become text (mdast-util-from-markdown's canContainEols). */
-  eols: boolean;
   children: number;
-  /** The last child when it is a text node: following data merges into it. */
-  tail: TextNode | null;
-  /** Paragraph: its first child, when that is a text node. */
+  /** The first child when it is a text node. */
   head: TextNode | null;
-  /** listItem: a task-list checkbox was read; its first paragraph. */
-  checked: boolean;
-  firstParagraph: Frame | null;
 }
 
 interface DirectiveNode extends DirectiveComment {
@@ -121,8 +125,8 @@ const AUTOLINK_TRANSFORMS = gfmFromMarkdown().flatMap((e) => e.transforms ?? [])
 
 /**
  * mdast-util-gfm-autolink-literal's transform replaces a text node that contains an e-mail
- * address or URL micromark did not take as one; the pieces have no position, so the node's text
- * is not checked. Run the same transform on the node alone to see whether that happens.
+ * address or URL the parser did not take as one; the pieces have no position, so textlint does
+ * not check the node's text. Run the same transform on the node alone to see whether that happens.
  */
 function splitByAutolinkLiteral(value: string): boolean {
   const node: Text = { type: "text", value };
@@ -132,304 +136,106 @@ function splitByAutolinkLiteral(value: string): boolean {
   return paragraph.children.length !== 1 || paragraph.children[0] !== node;
 }
 
-class EventWalker {
-  private readonly stack: Frame[] = [];
+const isSpace = (code: number): boolean => code === 32 || code === 9;
+
+class TreeWalker {
   private readonly texts: TextNode[] = [];
   private readonly directives: DirectiveNode[] = [];
-  /** The text node between a data enter and its exit. */
-  private open: TextNode | null = null;
+  /** The text node data is appended to; null after a non-text node. */
+  private run: TextNode | null = null;
+  private frame: Frame = { children: 0, head: null };
   private link: LinkState | null = null;
-  private characterReferenceType: string | null = null;
-  private atHardBreak = false;
-  private slurpLineEnding = false;
+  /** At the start of a line, where spaces and container marks are not content. */
+  private atLinePrefix = false;
 
   constructor(
     private readonly text: string,
     private readonly opts: MarkdownOptions,
-  ) {
-    this.push("root", null, false);
-  }
+    private readonly defined: ReadonlySet<string>,
+  ) {}
 
-  walk(events: Event[]): ScannedDocument {
-    for (let i = 0; i < events.length; i++) {
-      const [kind, token] = events[i] as Event;
-      if (kind === "enter") i = this.enter(events, i, token);
-      else this.exit(token);
+  /** A block node and what it holds. */
+  block(c: TreeCursor): void {
+    const opts = this.opts;
+    switch (c.name) {
+      case "Document":
+      case "BulletList":
+      case "OrderedList":
+      case "ListItem":
+      case "FootnoteDefinition":
+        this.blocks(c);
+        return;
+      case "Blockquote":
+        if (opts.blockquotes) this.blocks(c);
+        return;
+      case "Table":
+        if (opts.tables) this.blocks(c);
+        return;
+      case "TableHeader":
+      case "TableRow":
+        this.blocks(c);
+        return;
+      case "Paragraph":
+      case "TableCell":
+        this.paragraph(c, c.from, c.to);
+        return;
+      case "Task":
+        this.task(c);
+        return;
+      case "SetextHeading1":
+      case "SetextHeading2":
+        if (opts.headings) this.setextHeading(c);
+        return;
+      case "HTMLBlock":
+      case "CommentBlock": {
+        // mdast's html node starts with the line's indentation.
+        let from = c.from;
+        while (from > 0 && isSpace(this.text.charCodeAt(from - 1))) from--;
+        const before = from > 0 ? this.text.charCodeAt(from - 1) : 10;
+        this.html(before === 10 || before === 13 ? from : c.from, c.to);
+        return;
+      }
+      default:
+        if (c.name.startsWith("ATXHeading") && opts.headings) this.atxHeading(c);
     }
-    return this.result();
   }
 
-  private get top(): Frame {
-    return this.stack[this.stack.length - 1] as Frame;
+  private blocks(c: TreeCursor): void {
+    if (!c.firstChild()) return;
+    do this.block(c);
+    while (c.nextSibling());
+    c.parent();
   }
 
-  private push(kind: FrameKind, token: Token | null, eols: boolean): Frame {
-    const frame: Frame = {
-      kind,
-      token,
-      eols,
-      children: 0,
-      tail: null,
-      head: null,
-      checked: false,
-      firstParagraph: null,
-    };
-    this.stack.push(frame);
+  /**
+   * Inline content in [from, to): a new frame; trailing spaces at `to` are not content, nor
+   * leading ones at `from` unless `leading` (after a task-list checkbox).
+   */
+  private paragraph(c: TreeCursor, from: number, to: number, leading = false): Frame {
+    const outer = this.frame;
+    const frame: Frame = { children: 0, head: null };
+    this.frame = frame;
+    this.run = null;
+    this.atLinePrefix = !leading;
+    let end = to;
+    while (end > from && isSpace(this.text.charCodeAt(end - 1))) end--;
+    this.inline(c, from, end);
+    this.run = null;
+    this.frame = outer;
     return frame;
   }
 
-  /** A non-text child of the current node. */
-  private addChild(): void {
-    this.top.children++;
-    this.top.tail = null;
-  }
-
-  /** Opens a node as a child of the current one. */
-  private openNode(token: Token, eols: boolean, kind: FrameKind = "node"): Frame {
-    this.addChild();
-    return this.push(kind, token, eols);
-  }
-
-  /** A node whose content is never checked: counted as a child, its events passed over. */
-  private skipNode(events: Event[], i: number, token: Token): number {
-    this.addChild();
-    return skipTo(events, i, token);
-  }
-
-  /** A node checked only with its option on (otherwise passed over like code). */
-  private openIf(checked: boolean, events: Event[], i: number, token: Token, eols: boolean): number {
-    if (!checked) return this.skipNode(events, i, token);
-    this.openNode(token, eols);
-    return i;
-  }
-
-  private enter(events: Event[], i: number, token: Token): number {
-    const opts = this.opts;
-    switch (token.type as string) {
-      case "data":
-      case "characterEscape":
-      case "characterReference":
-      case "htmlFlowData":
-      case "htmlTextData":
-        this.enterData(token);
-        return i;
-      case "paragraph": {
-        const parent = this.top;
-        const frame = this.openNode(token, true, "paragraph");
-        if (parent.kind === "listItem" && parent.firstParagraph === null) parent.firstParagraph = frame;
-        return i;
-      }
-      case "atxHeading":
-      case "setextHeading":
-        return this.openIf(opts.headings, events, i, token, true);
-      case "blockQuote":
-        return this.openIf(opts.blockquotes, events, i, token, false);
-      case "emphasis":
-        return this.openIf(opts.emphasis, events, i, token, true);
-      case "table":
-        return this.openIf(opts.tables, events, i, token, false);
-      case "strong":
-      case "strikethrough":
-        this.openNode(token, true);
-        return i;
-      case "tableRow":
-      case "tableHeader":
-      case "tableData":
-      case "gfmFootnoteDefinition":
-        this.openNode(token, false);
-        return i;
-      case "listOrdered":
-      case "listUnordered":
-        this.openNode(token, false, "list");
-        return i;
-      case "listItemPrefix":
-        // mdast-util-from-markdown starts a list item at each prefix of the list; it ends at the
-        // next prefix or with the list, not with the prefix (so the frame has no token).
-        if (this.top.kind === "listItem") this.stack.pop();
-        this.addChild();
-        this.push("listItem", null, false);
-        return i;
-      case "link":
-        if (!opts.links && !opts.referenceLinks) return this.skipNode(events, i, token);
-        this.openNode(token, false, "link");
-        this.link = { keep: false, reference: false, url: "", only: null };
-        return i;
-      case "label":
-        if (this.top.kind !== "link") return skipTo(events, i, token);
-        this.push("label", token, true);
-        return i;
-      case "resourceDestinationString":
-        if (this.top.kind !== "link") return skipTo(events, i, token);
-        this.push("value", token, true);
-        return i;
-      case "htmlFlow":
-      case "htmlText":
-        // Only a directive comment matters; read the value of those.
-        if (!this.text.slice(token.start.offset, token.end.offset).includes(DIRECTIVE_MARK)) {
-          return this.skipNode(events, i, token);
-        }
-        this.openNode(token, true, "value");
-        return i;
-      case "hardBreakEscape":
-      case "hardBreakTrailing":
-        this.addChild();
-        return i;
-      case "codeFenced":
-      case "codeIndented":
-      case "codeText":
-      case "definition":
-      case "image":
-      case "autolink":
-      case "literalAutolink":
-      case "gfmFootnoteCall":
-      case "thematicBreak":
-      case "yaml":
-      case "toml":
-        // Never prose; an autolink's text is its address (mdast: a link whose text is its url).
-        return this.skipNode(events, i, token);
-      case "referenceString":
-      case "resourceTitleString":
-      case "gfmFootnoteDefinitionLabelString":
-        // Buffers whose value we do not need (not children of anything).
-        return skipTo(events, i, token);
-      default:
-        return i;
-    }
-  }
-
-  private exit(token: Token): void {
-    switch (token.type as string) {
-      case "data":
-      case "characterEscapeValue":
-      case "htmlFlowData":
-      case "htmlTextData":
-        this.exitData(token);
-        return;
-      case "characterReferenceMarkerNumeric":
-      case "characterReferenceMarkerHexadecimal":
-        this.characterReferenceType = token.type;
-        return;
-      case "characterReferenceValue":
-        this.decodeReference(token);
-        return;
-      case "characterReference":
-        if (this.open) this.open.end = token.end.offset;
-        this.open = null;
-        return;
-      case "lineEnding":
-        this.lineEnding(token);
-        return;
-      case "hardBreakEscape":
-      case "hardBreakTrailing":
-        this.atHardBreak = true;
-        return;
-      case "setextHeadingText":
-        this.slurpLineEnding = true;
-        return;
-      case "setextHeading":
-        this.slurpLineEnding = false;
-        this.close(token);
-        return;
-      case "taskListCheckValueChecked":
-      case "taskListCheckValueUnchecked": {
-        const item = this.stack[this.stack.length - 2];
-        if (item?.kind === "listItem") item.checked = true;
-        return;
-      }
-      case "listOrdered":
-      case "listUnordered":
-        if (this.top.kind === "listItem") this.stack.pop();
-        this.close(token);
-        return;
-      case "paragraph":
-        this.exitParagraph();
-        this.close(token);
-        return;
-      case "label":
-        this.exitLabel(token);
-        return;
-      case "resourceDestinationString":
-        if (this.top.token !== token) return;
-        if (this.link) this.link.url = this.value(this.top);
-        this.stack.pop();
-        return;
-      case "resource":
-        if (this.link) this.link.reference = false;
-        return;
-      case "link":
-        this.exitLink(token);
-        return;
-      case "htmlFlow":
-      case "htmlText":
-        this.exitHtml(token);
-        return;
-      default:
-        this.close(token);
-    }
-  }
-
-  private close(token: Token): void {
-    if (this.top.token === token) this.stack.pop();
-  }
-
-  private enterData(token: Token): void {
-    const top = this.top;
-    let node = top.tail;
-    if (node === null) {
-      const start = token.start.offset;
-      node = { start, end: start, value: null, link: this.link, dropped: false };
-      if (top.children === 0) top.head = node;
-      top.children++;
-      top.tail = node;
-      if (top.kind !== "value") this.texts.push(node);
-    }
-    this.open = node;
-  }
-
-  private exitData(token: Token): void {
-    const node = this.open;
-    if (node === null) return;
-    this.open = null;
-    const start = token.start.offset;
-    const end = token.end.offset;
-    if (node.value === null && start === node.end) {
-      node.end = end;
+  private task(c: TreeCursor): void {
+    const marker = c.node.getChild("TaskMarker");
+    // micromark's checkbox needs content after it; else the item is a paragraph with `[x]` in it.
+    if (marker === null || /^\s*$/.test(this.text.slice(marker.to, c.to))) {
+      this.paragraph(c, c.from, c.to);
       return;
     }
-    node.value = this.valueOf(node) + this.text.slice(start, end);
-    node.end = end;
-  }
-
-  private decodeReference(token: Token): void {
-    const node = this.open;
-    if (node === null) return;
-    const raw = this.text.slice(token.start.offset, token.end.offset);
-    const type = this.characterReferenceType;
-    this.characterReferenceType = null;
-    const decoded = type
-      ? decodeNumericCharacterReference(raw, type === "characterReferenceMarkerNumeric" ? 10 : 16)
-      : String(decodeNamedCharacterReference(raw));
-    node.value = this.valueOf(node) + decoded;
-  }
-
-  private lineEnding(token: Token): void {
-    if (this.atHardBreak) {
-      this.atHardBreak = false;
-      return;
-    }
-    if (!this.slurpLineEnding && this.top.eols) {
-      this.enterData(token);
-      this.exitData(token);
-    }
-  }
-
-  /** GFM task lists: the checkbox's following space is cut from the first paragraph's text. */
-  private exitParagraph(): void {
-    const paragraph = this.top;
-    const item = this.stack[this.stack.length - 2];
-    const head = paragraph.head;
-    if (item?.kind !== "listItem" || !item.checked || item.firstParagraph !== paragraph || head === null)
-      return;
+    const frame = this.paragraph(c, marker.to, c.to, true);
+    // mdast-util-gfm-task-list-item cuts the space after the checkbox from the first text node.
+    const head = frame.head;
+    if (head === null) return;
     const rest = this.valueOf(head).slice(1);
     if (rest.length === 0) head.dropped = true;
     else {
@@ -438,54 +244,209 @@ class EventWalker {
     }
   }
 
-  private exitLabel(token: Token): void {
-    if (this.top.token !== token) return;
-    const label = this.stack.pop() as Frame;
-    if (this.link) {
-      this.link.reference = true;
-      this.link.only = label.children === 1 ? label.tail : null;
+  private atxHeading(c: TreeCursor): void {
+    const marks = c.node.getChildren("HeaderMark");
+    const open = marks[0];
+    const close = marks.length > 1 ? marks[marks.length - 1] : undefined;
+    this.paragraph(c, open ? open.to : c.from, close ? close.from : c.to);
+  }
+
+  private setextHeading(c: TreeCursor): void {
+    const underline = c.node.getChild("HeaderMark");
+    let end = underline ? underline.from : c.to;
+    const nl = this.text.lastIndexOf("\n", end - 1);
+    if (nl >= c.from) end = nl > c.from && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    else {
+      const cr = this.text.lastIndexOf("\r", end - 1);
+      if (cr >= c.from) end = cr;
+    }
+    this.paragraph(c, c.from, end);
+  }
+
+  /** The children of the node at `c` that lie in [from, to), and the text between them. */
+  private inline(c: TreeCursor, from: number, to: number): void {
+    let pos = from;
+    if (c.firstChild()) {
+      do {
+        if (c.to <= from || c.from >= to) continue;
+        if (c.from > pos) this.gap(pos, c.from);
+        this.inlineNode(c);
+        pos = c.to;
+      } while (c.nextSibling());
+      c.parent();
+    }
+    if (to > pos) this.gap(pos, to);
+  }
+
+  private inlineNode(c: TreeCursor): void {
+    // A blockquote's mark on a continuation line is part of the line prefix; anything else ends it.
+    if (c.name === "QuoteMark") return;
+    this.atLinePrefix = false;
+    switch (c.name) {
+      case "Escape":
+        this.decoded(c.from, c.to, this.text.charAt(c.from + 1));
+        return;
+      case "Entity":
+        this.decoded(c.from, c.to, decodeEntity(this.text.slice(c.from, c.to)));
+        return;
+      case "LinkMark":
+      case "LinkLabel":
+      case "TaskMarker":
+        // Brackets of a reference to no definition, a checkbox with nothing after it: text.
+        this.data(c.from, c.to, null);
+        return;
+      case "HardBreak":
+        this.nonText();
+        this.atLinePrefix = true;
+        return;
+      case "Emphasis":
+        if (this.opts.emphasis) this.container(c);
+        else this.nonText();
+        return;
+      case "StrongEmphasis":
+      case "Strikethrough":
+        this.container(c);
+        return;
+      case "Link":
+      case "Image":
+        this.linkOrImage(c);
+        return;
+      case "URL":
+        // A literal autolink: micromark does not look for those inside a link's text.
+        if (this.link !== null) this.data(c.from, c.to, null);
+        else this.nonText();
+        return;
+      case "HTMLTag":
+      case "Comment":
+        this.nonText();
+        this.html(c.from, c.to);
+        return;
+      default:
+        // Code, autolinks and literal URLs, footnote calls, processing instructions.
+        this.nonText();
     }
   }
 
-  private exitLink(token: Token): void {
-    const link = this.link;
-    if (link && this.top.token === token) {
-      link.keep = link.reference ? this.opts.referenceLinks : this.opts.links && !this.isAutolink(link);
-      this.link = null;
+  /** Emphasis, strong, strikethrough: a node whose content lies between its first and last mark. */
+  private container(c: TreeCursor): void {
+    this.nonText();
+    const node = c.node;
+    const first = node.firstChild;
+    const last = node.lastChild;
+    const from = first ? first.to : c.from;
+    const to = last && last !== first ? last.from : c.to;
+    this.nested(c, from, to);
+  }
+
+  /** Inline content of a child node in its own frame, as mdast nests it. */
+  private nested(c: TreeCursor, from: number, to: number): Frame {
+    const outer = this.frame;
+    const frame: Frame = { children: 0, head: null };
+    this.frame = frame;
+    this.run = null;
+    this.inline(c, from, to);
+    this.run = null;
+    this.frame = outer;
+    return frame;
+  }
+
+  private linkOrImage(c: TreeCursor): void {
+    const node = c.node;
+    const shape = linkShape(node, this.text);
+    if (shape.reference !== null && !this.defined.has(normalizeLabel(shape.reference))) {
+      // No definition: not a link in CommonMark, its brackets are text and its content inline.
+      this.inline(c, c.from, c.to);
+      return;
     }
-    this.close(token);
-  }
-
-  /** A link whose text is its address: its only child is text equal to the url (less mailto:/http://). */
-  private isAutolink(link: LinkState): boolean {
-    if (link.only === null) return false;
-    const value = this.valueOf(link.only);
-    return value === link.url || `mailto:${value}` === link.url || `http://${value}` === link.url;
-  }
-
-  private exitHtml(token: Token): void {
-    if (this.top.token !== token) return;
-    const value = this.value(this.stack.pop() as Frame);
-    if (isDirective(value)) {
-      this.directives.push({
-        start: token.start.offset,
-        end: token.end.offset,
-        raw: value.trim(),
-        link: this.link,
-      });
+    if (c.name === "Image") {
+      this.nonText();
+      return;
     }
+    const opts = this.opts;
+    if (!opts.links && !opts.referenceLinks) {
+      this.nonText();
+      return;
+    }
+    this.nonText();
+    const link: LinkState = { keep: false };
+    const outer = this.link;
+    this.link = link;
+    const frame = this.nested(c, shape.labelFrom, shape.labelTo);
+    this.link = outer;
+    if (shape.inline) {
+      const only = frame.children === 1 ? frame.head : null;
+      link.keep = opts.links && !(only !== null && isAutolink(this.valueOf(only), shape.url));
+    } else link.keep = opts.referenceLinks;
   }
 
-  /** The value of a fragment (a destination, an HTML node): its text. */
-  private value(frame: Frame): string {
-    return frame.tail ? this.valueOf(frame.tail) : "";
+  /** Text from `from` to `to` with no node in it: data, less line prefixes. */
+  private gap(from: number, to: number): void {
+    const text = this.text;
+    let start = from;
+    if (this.atLinePrefix) {
+      while (start < to && isSpace(text.charCodeAt(start))) start++;
+      if (start === to) return;
+      this.atLinePrefix = false;
+    }
+    if (this.run === null) {
+      // Spaces before a line ending are not data (micromark's line suffix).
+      let i = start;
+      while (i < to && isSpace(text.charCodeAt(i))) i++;
+      if (i > start && i < to && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13)) start = i;
+    }
+    let end = to;
+    // Spaces after the last line ending are the next line's prefix.
+    let i = to;
+    while (i > start && isSpace(text.charCodeAt(i - 1))) i--;
+    if (i > start && (text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13)) {
+      end = i;
+      this.atLinePrefix = true;
+    }
+    this.data(start, end, null);
+  }
+
+  /** An escape or a character reference: its source is in the node, its value decoded. */
+  private decoded(from: number, to: number, value: string): void {
+    this.data(from, to, value);
+  }
+
+  private data(start: number, end: number, value: string | null): void {
+    const run = this.run;
+    if (run === null) {
+      const node: TextNode = { start, end, value, link: this.link, dropped: false };
+      const frame = this.frame;
+      if (frame.children === 0) frame.head = node;
+      frame.children++;
+      this.run = node;
+      this.texts.push(node);
+      return;
+    }
+    if (value === null && run.value === null && start === run.end) {
+      run.end = end;
+      return;
+    }
+    run.value = this.valueOf(run) + (value ?? this.text.slice(start, end));
+    run.end = end;
+  }
+
+  private nonText(): void {
+    this.run = null;
+    this.frame.children++;
+  }
+
+  /** An HTML node (block or inline): a directive when it is one. */
+  private html(from: number, to: number): void {
+    const raw = this.text.slice(from, to);
+    if (raw.includes("supportops-") && isDirective(raw)) {
+      this.directives.push({ start: from, end: to, raw: raw.trim(), link: this.link });
+    }
   }
 
   private valueOf(node: TextNode): string {
     return node.value ?? this.text.slice(node.start, node.end);
   }
 
-  private result(): ScannedDocument {
+  result(): ScannedDocument {
     const ranges: Span[] = [];
     for (const node of this.texts) {
       if (node.dropped || node.end <= node.start) continue;
@@ -505,13 +466,73 @@ class EventWalker {
   }
 }
 
-/** Index of the exit event of `token`, whose enter is at `i`. */
-function skipTo(events: Event[], i: number, token: Token): number {
-  let j = i + 1;
-  while (j < events.length) {
-    const event = events[j] as Event;
-    if (event[1] === token && event[0] === "exit") return j;
-    j++;
+interface LinkShape {
+  labelFrom: number;
+  labelTo: number;
+  /** `[text](url)`: url is its destination, decoded. */
+  inline: boolean;
+  url: string;
+  /** A reference link's label (its own, or its text when collapsed or a shortcut); null when inline. */
+  reference: string | null;
+}
+
+/** The parts of a Link or Image node: `[`, label, `]`, then `(url "title")`, `[ref]` or nothing. */
+function linkShape(node: SyntaxNode, text: string): LinkShape {
+  const open = node.firstChild;
+  const labelFrom = open ? open.to : node.from;
+  let close: SyntaxNode | null = null;
+  for (let child = open?.nextSibling ?? null; child; child = child.nextSibling) {
+    if (child.name === "LinkMark" && text.charCodeAt(child.from) === 93) {
+      close = child;
+      break;
+    }
   }
-  return j;
+  const labelTo = close ? close.from : node.to;
+  const after = close?.nextSibling ?? null;
+  if (after?.name === "LinkMark" && text.charCodeAt(after.from) === 40) {
+    const url = node.getChild("URL");
+    return {
+      labelFrom,
+      labelTo,
+      inline: true,
+      url: url ? destination(text, url.from, url.to) : "",
+      reference: null,
+    };
+  }
+  const label = after?.name === "LinkLabel" && after.to - after.from > 2 ? after : null;
+  const reference = label ? text.slice(label.from + 1, label.to - 1) : text.slice(labelFrom, labelTo);
+  return { labelFrom, labelTo, inline: false, url: "", reference };
+}
+
+/** A link destination's value: without its angle brackets, escapes and references decoded. */
+function destination(text: string, from: number, to: number): string {
+  let raw = text.slice(from, to);
+  if (raw.startsWith("<") && raw.endsWith(">")) raw = raw.slice(1, -1);
+  return decodeString(raw);
+}
+
+const ESCAPE_OR_REFERENCE =
+  /\\([!-/:-@[-`{-~])|&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+
+function decodeString(raw: string): string {
+  if (!raw.includes("\\") && !raw.includes("&")) return raw;
+  return raw.replace(ESCAPE_OR_REFERENCE, (whole, escaped: string | undefined) =>
+    escaped !== undefined ? escaped : decodeEntity(whole),
+  );
+}
+
+/** `&amp;`, `&#38;`, `&#x26;` to their character; an unknown name stays as written. */
+function decodeEntity(raw: string): string {
+  const body = raw.slice(1, -1);
+  if (body.charCodeAt(0) === 35) {
+    const hex = body.charCodeAt(1) === 120 || body.charCodeAt(1) === 88;
+    return decodeNumericCharacterReference(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+  }
+  const decoded = decodeNamedCharacterReference(body);
+  return decoded === false ? raw : decoded;
+}
+
+/** A link whose text is its address: text equal to the url (less mailto:/http://). */
+function isAutolink(value: string, url: string): boolean {
+  return value === url || `mailto:${value}` === url || `http://${value}` === url;
 }

@@ -1,5 +1,5 @@
 import { type DirectiveComment, isDirective } from "./directives.js";
-import { type InlineFilter, scanMarkdown } from "./markdown.js";
+import { scanMarkdown } from "./markdown.js";
 import type { Span } from "./types.js";
 
 export { scanMarkdown };
@@ -41,14 +41,12 @@ export function documentKind(path: string): DocumentKind {
   return "text";
 }
 
-/** `needsInline`: see scanMarkdown (Markdown blocks whose inline content cannot matter). */
 export function scanDocument(
   text: string,
   kind: DocumentKind,
   md = DEFAULT_MARKDOWN_OPTIONS,
-  needsInline?: InlineFilter,
 ): ScannedDocument {
-  if (kind === "markdown") return scanMarkdown(text, md, needsInline);
+  if (kind === "markdown") return scanMarkdown(text, md);
   if (kind === "html") return scanHtml(text);
   return { ranges: text.length > 0 ? [{ start: 0, end: text.length }] : [], directives: commentsIn(text) };
 }
