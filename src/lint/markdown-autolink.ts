@@ -41,7 +41,7 @@ class Chars {
   }
 }
 
-/** Where trailing punctuation that is not part of the link begins, or -1 when it goes on. */
+/** Whether the punctuation at `pos` only trails the link (then whitespace, `<` or the end follows). */
 function trail(s: Chars, pos: number): boolean {
   let p = pos;
   for (;;) {
