@@ -30,51 +30,38 @@ const previousWww = (c: Code): boolean =>
 const previousProtocol = (c: Code): boolean => !isAsciiAlpha(c);
 const previousEmail = (c: Code): boolean => !(c === 47 || isAtext(c));
 
-/** Reads the section's characters; null past its end, like micromark's end of input. */
-class Chars {
-  constructor(
-    private readonly cx: InlineContext,
-    private readonly end: number,
-  ) {}
-  at(pos: number): Code {
-    return pos < this.end ? this.cx.char(pos) : null;
-  }
+/** A character of the inline section; null past its end, like micromark's end of input. */
+function at(cx: InlineContext, pos: number): Code {
+  return pos < cx.end ? cx.char(pos) : null;
 }
 
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((ch) => ch.charCodeAt(0)));
+/** Punctuation that may end a link without being part of it (micromark's "trail"). */
+const TRAIL = codes("!\"')*,.:;?_~");
+/** Punctuation in a path that is part of it only when more of the path follows. */
+const PATH_PUNCTUATION = codes("!\"&')*,.:;<?]_~");
+
 /** Whether the punctuation at `pos` only trails the link (then whitespace, `<` or the end follows). */
-function trail(s: Chars, pos: number): boolean {
+function trail(cx: InlineContext, pos: number): boolean {
   let p = pos;
   for (;;) {
-    const c = s.at(p);
-    if (
-      c === 33 ||
-      c === 34 ||
-      c === 39 ||
-      c === 41 ||
-      c === 42 ||
-      c === 44 ||
-      c === 46 ||
-      c === 58 ||
-      c === 59 ||
-      c === 63 ||
-      c === 95 ||
-      c === 126
-    ) {
+    const c = at(cx, p);
+    if (c !== null && TRAIL.has(c)) {
       p++;
       continue;
     }
     if (c === 38) {
       // A character reference at the end (`&amp;`) is trailing too.
       p++;
-      if (!isAsciiAlpha(s.at(p))) return false;
-      while (isAsciiAlpha(s.at(p))) p++;
-      if (s.at(p) !== 59) return false;
+      if (!isAsciiAlpha(at(cx, p))) return false;
+      while (isAsciiAlpha(at(cx, p))) p++;
+      if (at(cx, p) !== 59) return false;
       p++;
       continue;
     }
     if (c === 93) {
       p++;
-      const after = s.at(p);
+      const after = at(cx, p);
       if (after === null || after === 40 || after === 91 || isWhitespace(after)) return true;
       continue;
     }
@@ -83,15 +70,15 @@ function trail(s: Chars, pos: number): boolean {
 }
 
 /** The end of a domain at `pos`, or -1. */
-function domain(s: Chars, pos: number): number {
+function domain(cx: InlineContext, pos: number): number {
   let underscoreInLast = false;
   let underscoreInLastLast = false;
   let seen = false;
   let p = pos;
   for (;;) {
-    const c = s.at(p);
+    const c = at(cx, p);
     if (c === 46 || c === 95) {
-      if (trail(s, p)) break;
+      if (trail(cx, p)) break;
       if (c === 95) underscoreInLast = true;
       else {
         underscoreInLastLast = underscoreInLast;
@@ -108,12 +95,12 @@ function domain(s: Chars, pos: number): number {
 }
 
 /** The end of a path at `pos` (possibly empty). */
-function path(s: Chars, pos: number): number {
+function path(cx: InlineContext, pos: number): number {
   let open = 0;
   let close = 0;
   let p = pos;
   for (;;) {
-    const c = s.at(p);
+    const c = at(cx, p);
     if (c === 40) {
       open++;
       p++;
@@ -124,24 +111,8 @@ function path(s: Chars, pos: number): number {
       p++;
       continue;
     }
-    if (
-      c === 33 ||
-      c === 34 ||
-      c === 38 ||
-      c === 39 ||
-      c === 41 ||
-      c === 42 ||
-      c === 44 ||
-      c === 46 ||
-      c === 58 ||
-      c === 59 ||
-      c === 60 ||
-      c === 63 ||
-      c === 93 ||
-      c === 95 ||
-      c === 126
-    ) {
-      if (trail(s, p)) return p;
+    if (c !== null && PATH_PUNCTUATION.has(c)) {
+      if (trail(cx, p)) return p;
       if (c === 41) close++;
       p++;
       continue;
@@ -151,44 +122,44 @@ function path(s: Chars, pos: number): number {
   }
 }
 
-function www(s: Chars, pos: number): number {
+function www(cx: InlineContext, pos: number): number {
   for (let i = 0; i < 3; i++) {
-    const c = s.at(pos + i);
+    const c = at(cx, pos + i);
     if (c !== 87 && c !== 119) return -1;
   }
-  if (s.at(pos + 3) !== 46 || s.at(pos + 4) === null) return -1;
-  const end = domain(s, pos);
-  return end < 0 ? -1 : path(s, end);
+  if (at(cx, pos + 3) !== 46 || at(cx, pos + 4) === null) return -1;
+  const end = domain(cx, pos);
+  return end < 0 ? -1 : path(cx, end);
 }
 
-function protocol(s: Chars, pos: number): number {
+function protocol(cx: InlineContext, pos: number): number {
   let p = pos;
   let name = "";
-  while (isAsciiAlpha(s.at(p)) && name.length < 5) {
-    name += String.fromCharCode(s.at(p) as number);
+  while (isAsciiAlpha(at(cx, p)) && name.length < 5) {
+    name += String.fromCharCode(at(cx, p) as number);
     p++;
   }
   const lower = name.toLowerCase();
-  if (s.at(p) !== 58 || (lower !== "http" && lower !== "https")) return -1;
-  if (s.at(p + 1) !== 47 || s.at(p + 2) !== 47) return -1;
+  if (at(cx, p) !== 58 || (lower !== "http" && lower !== "https")) return -1;
+  if (at(cx, p + 1) !== 47 || at(cx, p + 2) !== 47) return -1;
   p += 3;
-  const c = s.at(p);
+  const c = at(cx, p);
   if (c === null || isAsciiControl(c) || isWhitespace(c) || isUnicodePunctuation(c)) return -1;
-  const end = domain(s, p);
-  return end < 0 ? -1 : path(s, end);
+  const end = domain(cx, p);
+  return end < 0 ? -1 : path(cx, end);
 }
 
-function email(s: Chars, pos: number): number {
+function email(cx: InlineContext, pos: number): number {
   let p = pos;
-  while (isAtext(s.at(p))) p++;
-  if (s.at(p) !== 64) return -1;
+  while (isAtext(at(cx, p))) p++;
+  if (at(cx, p) !== 64) return -1;
   p++;
   let data = false;
   let dot = false;
   for (;;) {
-    const c = s.at(p);
+    const c = at(cx, p);
     if (c === 46) {
-      if (!isAsciiAlphanumeric(s.at(p + 1))) break;
+      if (!isAsciiAlphanumeric(at(cx, p + 1))) break;
       dot = true;
       p++;
       continue;
@@ -200,7 +171,7 @@ function email(s: Chars, pos: number): number {
     }
     break;
   }
-  return data && dot && isAsciiAlpha(s.at(p - 1)) ? p : -1;
+  return data && dot && isAsciiAlpha(at(cx, p - 1)) ? p : -1;
 }
 
 export const LiteralAutolink: MarkdownConfig = {
@@ -208,15 +179,16 @@ export const LiteralAutolink: MarkdownConfig = {
     {
       name: "LiteralAutolink",
       parse(cx: InlineContext, next: number, pos: number): number {
+        // Called at every character: inside a word (the previous one atext) none can start.
         if (!isAtext(next)) return -1;
+        const previous = pos > cx.offset ? cx.char(pos - 1) : null;
+        if (!previousEmail(previous) && !previousProtocol(previous)) return -1;
         // micromark does not look for these inside a link's text that is still open.
         if (cx.hasOpenLink) return -1;
-        const s = new Chars(cx, cx.end);
-        const previous = pos > cx.offset ? cx.char(pos - 1) : null;
         let end = -1;
-        if ((next === 87 || next === 119) && previousWww(previous)) end = www(s, pos);
-        if (end < 0 && (next === 72 || next === 104) && previousProtocol(previous)) end = protocol(s, pos);
-        if (end < 0 && previousEmail(previous)) end = email(s, pos);
+        if ((next === 87 || next === 119) && previousWww(previous)) end = www(cx, pos);
+        if (end < 0 && (next === 72 || next === 104) && previousProtocol(previous)) end = protocol(cx, pos);
+        if (end < 0 && previousEmail(previous)) end = email(cx, pos);
         return end < 0 ? -1 : cx.addElement(cx.elt("URL", pos, end));
       },
     },

@@ -212,17 +212,10 @@ class TreeWalker {
    * leading ones at `from` unless `leading` (after a task-list checkbox).
    */
   private paragraph(c: TreeCursor, from: number, to: number, leading = false): Frame {
-    const outer = this.frame;
-    const frame: Frame = { children: 0, head: null };
-    this.frame = frame;
-    this.run = null;
-    this.atLinePrefix = !leading;
     let end = to;
     while (end > from && isSpace(this.text.charCodeAt(end - 1))) end--;
-    this.inline(c, from, end);
-    this.run = null;
-    this.frame = outer;
-    return frame;
+    this.atLinePrefix = !leading;
+    return this.nested(c, from, end);
   }
 
   private task(c: TreeCursor): void {
