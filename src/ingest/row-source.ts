@@ -6,9 +6,8 @@
  * in-process, which is what runs where the compiled worker is missing (tests run the TypeScript
  * sources).
  */
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { compiledWorker as compiled } from "../util/compiled-worker.js";
 import type { FromWorker, ToWorker } from "./parse-worker.js";
 import { unpackError, unpackRows } from "./row-codec.js";
 import { RowParser, type RowParserOptions, type SourceRow } from "./row-parser.js";
@@ -23,11 +22,7 @@ const MAX_IN_FLIGHT = 16;
 const COMPILED_WORKER = new URL("./parse-worker.js", import.meta.url);
 
 /** The compiled worker next to this module, or null (running from the TypeScript sources). */
-export function compiledWorker(): URL | null {
-  return COMPILED_WORKER.protocol === "file:" && existsSync(fileURLToPath(COMPILED_WORKER))
-    ? COMPILED_WORKER
-    : null;
-}
+export const compiledWorker = (): URL | null => compiled(COMPILED_WORKER);
 
 /**
  * Batches of rows (one per piece of input) from the bytes of a file. `worker`: the worker script,

@@ -39,7 +39,13 @@ export {
   type TicketDimension,
   ticketDimension,
 } from "./grouping.js";
-export { type MeasureOptions, measureTickets, type TicketMeasures } from "./measures.js";
+export {
+  type MeasureOptions,
+  measureAllButRecontact,
+  measureTicketRecontact,
+  measureTickets,
+  type TicketMeasures,
+} from "./measures.js";
 export {
   type DurationStat,
   durationStat,

@@ -1,5 +1,15 @@
-import { isMerged, resolutionInstant } from "./ticket-state.js";
+import { isMerged, resolutionInstant, type StateColumns } from "./ticket-state.js";
 import type { TicketTable } from "./ticket-table.js";
+
+/**
+ * What re-contact reads of the tickets: a TicketTable, or a copy of just these columns on another
+ * thread (src/cli/kpi/recontact-thread.ts). Only the customers' number is needed of their values.
+ */
+export type RecontactColumns = StateColumns &
+  Pick<TicketTable, "length" | "createdAt"> & {
+    customer: { codes: Int32Array; values: { length: number } };
+    reason: { codes: Int32Array };
+  };
 
 export const DEFAULT_RECONTACT_WINDOW_DAYS = 7;
 
@@ -17,7 +27,7 @@ export interface RecontactMeasure {
  * the next one in its (customer, reason) run, since any later one was created later still.
  * A ticket whose window has not closed by `asOf` and has no follow-up yet is left out.
  */
-export function measureRecontact(t: TicketTable, asOf: number, windowDays: number): RecontactMeasure {
+export function measureRecontact(t: RecontactColumns, asOf: number, windowDays: number): RecontactMeasure {
   const window = windowDays * 86400;
   const outcome = new Int8Array(t.length).fill(-1);
   const followUp = new Int32Array(t.length).fill(-1);
@@ -61,7 +71,7 @@ interface CustomerRuns {
  * integers: no hashing), which keeps rows ascending inside each run, then a stable sort inside
  * each run by (reason, created), which is short for all but the largest accounts.
  */
-function customerRuns(t: TicketTable): CustomerRuns {
+function customerRuns(t: RecontactColumns): CustomerRuns {
   const customers = t.customer.values.length;
   const starts = new Int32Array(customers + 1);
   const eligible = countByCustomer(t, starts);
@@ -83,7 +93,7 @@ function customerRuns(t: TicketTable): CustomerRuns {
 // as the work itself.
 
 /** Eligible tickets per customer (at index customer + 1); returns their number. */
-function countByCustomer(t: TicketTable, counts: Int32Array): number {
+function countByCustomer(t: RecontactColumns, counts: Int32Array): number {
   const customer = t.customer.codes;
   let eligible = 0;
   for (let i = 0; i < t.length; i++) {
@@ -96,7 +106,7 @@ function countByCustomer(t: TicketTable, counts: Int32Array): number {
 }
 
 /** Copies each eligible ticket's fields to the next free position of its customer's run. */
-function place(t: TicketTable, runs: CustomerRuns): void {
+function place(t: RecontactColumns, runs: CustomerRuns): void {
   const customer = t.customer.codes;
   const next = runs.starts.slice(0, runs.starts.length - 1);
   for (let i = 0; i < t.length; i++) {
@@ -120,7 +130,7 @@ function sortRuns(runs: CustomerRuns): void {
   }
 }
 
-function isEligible(t: TicketTable, i: number): boolean {
+function isEligible(t: RecontactColumns, i: number): boolean {
   return (
     (t.customer.codes[i] as number) >= 0 &&
     (t.reason.codes[i] as number) >= 0 &&

@@ -8,18 +8,21 @@ import { STATUS_CLOSED, STATUS_SOLVED, type TicketTable } from "./ticket-table.j
  * - Its resolution instant is the last solve (resolved_at), else the close (closed_at).
  */
 
-export function isMerged(t: TicketTable, i: number): boolean {
+/** The columns the state rules read (all a TicketTable has; less for a worker's copy). */
+export type StateColumns = Pick<TicketTable, "merged" | "status" | "resolvedAt" | "closedAt">;
+
+export function isMerged(t: Pick<TicketTable, "merged">, i: number): boolean {
   return t.merged[i] === 1;
 }
 
-export function isResolvedNow(t: TicketTable, i: number): boolean {
+export function isResolvedNow(t: StateColumns, i: number): boolean {
   const s = t.status[i] as number;
   if (s >= 0) return s === STATUS_SOLVED || s === STATUS_CLOSED;
   return !Number.isNaN(t.resolvedAt[i] as number) || !Number.isNaN(t.closedAt[i] as number);
 }
 
 /** Last solve of a resolved ticket, NaN when unresolved or unknown. */
-export function resolutionInstant(t: TicketTable, i: number): number {
+export function resolutionInstant(t: StateColumns, i: number): number {
   if (!isResolvedNow(t, i)) return Number.NaN;
   const resolved = t.resolvedAt[i] as number;
   return Number.isNaN(resolved) ? (t.closedAt[i] as number) : resolved;

@@ -74,7 +74,7 @@ async function run(ctx: CliContext, flags: KpiFlags): Promise<number> {
         ? (table) => segmentDimension(db, table, { instant: asOf, timeZone }, values.rfm, lang)
         : undefined,
     };
-    const kpis = runKpis(db, settings);
+    const kpis = await runKpis(db, settings);
     ctx.debug(`${kpis.table.length} tickets and ${kpis.surveys?.length ?? 0} survey answers read`);
     const results = checkTargets(targets, kpis.current.overall);
 

@@ -8,13 +8,15 @@ import {
   aggregateKpis,
   assignPeriodsByBoundaries,
   type BusinessClock,
+  DEFAULT_RECONTACT_WINDOW_DAYS,
   type Dimension,
   type FcrVariant,
   type Grouping,
   joinSurveys,
   type KpiOptions,
   type KpiResult,
-  measureTickets,
+  measureAllButRecontact,
+  measureTicketRecontact,
   type PeriodAssignment,
   type SlaPolicy,
   type SurveyTable,
@@ -25,6 +27,7 @@ import {
 import type { Db } from "../../store/db.js";
 import { readSurveyRecords, readTicketTable } from "../../store/queries/tickets.js";
 import type { Span } from "./ranges.js";
+import { RecontactThread, THREAD_MIN_TICKETS } from "./recontact-thread.js";
 import type { KpiDimension } from "./settings.js";
 
 export interface KpiRunSettings {
@@ -43,6 +46,8 @@ export interface KpiRunSettings {
   fcrVariant: FcrVariant;
   recontactWindowDays: number;
   topReasons: number;
+  /** false: measure everything on the main thread (default: re-contact on a worker for large tables). */
+  threads?: boolean;
 }
 
 export interface KpiRun {
@@ -81,6 +86,27 @@ function firstCreated(t: TicketTable): number | undefined {
   return Number.isFinite(min) ? min : undefined;
 }
 
+/** Re-contact on the thread, if there is one and the table is large, while the rest is measured here. */
+async function measureTickets(
+  table: TicketTable,
+  options: KpiOptions,
+  thread: RecontactThread | undefined,
+): Promise<TicketMeasures> {
+  if (!thread || table.length < THREAD_MIN_TICKETS) {
+    thread?.close();
+    return { ...measureAllButRecontact(table, options), recontact: measureTicketRecontact(table, options) };
+  }
+  const pending = thread.measure(
+    table,
+    options.asOf,
+    options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS,
+  );
+  const rest = measureAllButRecontact(table, options);
+  // A thread that fails (out of memory, say) costs time, not the report.
+  const recontact = await pending.catch(() => measureTicketRecontact(table, options));
+  return { ...rest, recontact };
+}
+
 function periodGrouping(
   t: TicketTable,
   dimensions: Dimension[],
@@ -105,7 +131,9 @@ function periodGrouping(
   return { grouping: { dimensions, periods: assignment }, periods };
 }
 
-export function runKpis(db: Db, settings: KpiRunSettings): KpiRun {
+export async function runKpis(db: Db, settings: KpiRunSettings): Promise<KpiRun> {
+  // Started before the read, so that the thread's start-up overlaps it (see recontact-thread.ts).
+  const thread = settings.threads === false ? undefined : RecontactThread.start();
   const table = readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) });
   const answers = readSurveyRecords(db, settings.asOf);
   const surveys = answers.length > 0 ? joinSurveys(answers, table) : undefined;
@@ -118,7 +146,7 @@ export function runKpis(db: Db, settings: KpiRunSettings): KpiRun {
     percentiles: settings.percentiles,
     topReasons: settings.topReasons,
   };
-  const measures = measureTickets(table, base);
+  const measures = await measureTickets(table, base, thread);
   const dimensions = settings.dimensions.map((d) => {
     if (d !== "segment") return ticketDimension(table, d);
     if (!settings.segmentOf) throw new Error("--by segment needs segmentOf");
