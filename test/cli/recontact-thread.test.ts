@@ -53,7 +53,7 @@ describe("re-contact on a thread", () => {
     expect(Array.from(got.followUp)).toEqual(Array.from(want.followUp));
   });
 
-  it.skipIf(!worker)("a thread started and closed unused does not hold the process", async () => {
+  it.skipIf(!worker)("a closed thread answers with an error, not silence", async () => {
     const thread = RecontactThread.start(worker) as RecontactThread;
     thread.close();
     await expect(thread.measure(table(), T0, 7)).rejects.toThrow();

@@ -46,8 +46,6 @@ export interface KpiRunSettings {
   fcrVariant: FcrVariant;
   recontactWindowDays: number;
   topReasons: number;
-  /** false: measure everything on the main thread (default: re-contact on a worker for large tables). */
-  threads?: boolean;
 }
 
 export interface KpiRun {
@@ -96,14 +94,13 @@ async function measureTickets(
     thread?.close();
     return { ...measureAllButRecontact(table, options), recontact: measureTicketRecontact(table, options) };
   }
-  const pending = thread.measure(
-    table,
-    options.asOf,
-    options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS,
-  );
+  // A thread that fails (out of memory, say) costs time, not the report: re-contact is then
+  // measured here. Caught at once, so a failure while the rest is measured is never unhandled.
+  const pending = thread
+    .measure(table, options.asOf, options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS)
+    .catch(() => undefined);
   const rest = measureAllButRecontact(table, options);
-  // A thread that fails (out of memory, say) costs time, not the report.
-  const recontact = await pending.catch(() => measureTicketRecontact(table, options));
+  const recontact = (await pending) ?? measureTicketRecontact(table, options);
   return { ...rest, recontact };
 }
 
@@ -133,10 +130,17 @@ function periodGrouping(
 
 export async function runKpis(db: Db, settings: KpiRunSettings): Promise<KpiRun> {
   // Started before the read, so that the thread's start-up overlaps it (see recontact-thread.ts).
-  const thread = settings.threads === false ? undefined : RecontactThread.start();
-  const table = readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) });
-  const answers = readSurveyRecords(db, settings.asOf);
-  const surveys = answers.length > 0 ? joinSurveys(answers, table) : undefined;
+  const thread = RecontactThread.start();
+  let table: TicketTable;
+  let surveys: SurveyTable | undefined;
+  try {
+    table = readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) });
+    const answers = readSurveyRecords(db, settings.asOf);
+    surveys = answers.length > 0 ? joinSurveys(answers, table) : undefined;
+  } catch (err) {
+    thread?.close();
+    throw err;
+  }
   const base: KpiOptions = {
     asOf: settings.asOf,
     clock: settings.clock,
