@@ -88,4 +88,5 @@ export {
   type TicketColumns,
   type TicketTable,
   ticketTableFromRecords,
+  withMergedReasons,
 } from "./ticket-table.js";

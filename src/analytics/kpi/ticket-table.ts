@@ -1,4 +1,5 @@
 import { TICKET_STATUSES, type TicketRecord, type TicketStatus } from "../../domain/records.js";
+import { mergeCaseVariants } from "./case-variants.js";
 
 /**
  * Tickets as columns: typed arrays of the fields the KPIs read, with strings encoded as small
@@ -180,7 +181,7 @@ export function ticketTableFromRecords(records: readonly TicketRecord[]): Ticket
       ...t,
       channel: channel.finish(),
       priority: priority.finish(),
-      reason: reason.finish(),
+      reason: mergeCaseVariants(reason.finish()),
       agent: agent.finish(),
       group: group.finish(),
       customer: customer.finish(),
@@ -225,6 +226,20 @@ type TextKey = (typeof TEXT_KEYS)[number];
 export type TicketColumns = { [K in FloatKey]: Float64Array } & { [K in IntKey]: Int32Array } & {
   [K in ByteKey]: Int8Array;
 } & { [K in TextKey]: EncodedColumn };
+
+/**
+ * The table as the KPIs read it: contact reasons that differ only in case or width merged
+ * (case-variants.ts). The store keeps what each export said; the table read from it is merged here,
+ * not when tables are assembled, since the store's column cache assembles tables of its own.
+ */
+export function withMergedReasons(t: TicketTable): TicketTable {
+  const reason = mergeCaseVariants(t.reason);
+  if (reason === t.reason) return t;
+  const c: Record<string, unknown> = { reason };
+  for (const k of [...FLOAT_KEYS, ...INT_KEYS, ...BYTE_KEYS]) c[k] = t[k];
+  for (const k of TEXT_KEYS) if (k !== "reason") c[k] = t[k];
+  return assembleTicketTable(t.length, c as TicketColumns, () => t.ids as string[]);
+}
 
 /**
  * Builds a table as one object literal of a fixed shape, whatever the source. The KPI loops read

@@ -23,6 +23,7 @@ import {
   type TicketMeasures,
   type TicketTable,
   ticketDimension,
+  withMergedReasons,
 } from "../../analytics/kpi/index.js";
 import type { Db } from "../../store/db.js";
 import { readSurveyRecords, readTicketTable } from "../../store/queries/tickets.js";
@@ -134,7 +135,9 @@ export async function runKpis(db: Db, settings: KpiRunSettings): Promise<KpiRun>
   let table: TicketTable;
   let surveys: SurveyTable | undefined;
   try {
-    table = readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) });
+    table = withMergedReasons(
+      readTicketTable(db, { createdBefore: settings.asOf, openAt: earliestNeeded(settings) }),
+    );
     const answers = readSurveyRecords(db, settings.asOf);
     surveys = answers.length > 0 ? joinSurveys(answers, table) : undefined;
   } catch (err) {
