@@ -27,6 +27,7 @@ import {
 } from "../../analytics/kpi/index.js";
 import type { Db } from "../../store/db.js";
 import { readSurveyRecords, readTicketTable } from "../../store/queries/tickets.js";
+import { maxRowid } from "../../store/ticket-columns.js";
 import type { Span } from "./ranges.js";
 import { RecontactThread, THREAD_MIN_TICKETS } from "./recontact-thread.js";
 import type { KpiDimension } from "./settings.js";
@@ -130,8 +131,9 @@ function periodGrouping(
 }
 
 export async function runKpis(db: Db, settings: KpiRunSettings): Promise<KpiRun> {
-  // Started before the read, so that the thread's start-up overlaps it (see recontact-thread.ts).
-  const thread = RecontactThread.start();
+  // Started before the read, so that the thread's start-up overlaps it (see recontact-thread.ts);
+  // not at all for a store too small to use it (max(rowid) is one step down the table's B-tree).
+  const thread = maxRowid(db) >= THREAD_MIN_TICKETS ? RecontactThread.start() : undefined;
   let table: TicketTable;
   let surveys: SurveyTable | undefined;
   try {
