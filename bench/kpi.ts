@@ -22,6 +22,7 @@ import { join } from "node:path";
 import { SCHEMA_VERSION } from "../src/store/schema.js";
 import { generateTickets, WORK_DIR } from "./lib/generate.js";
 import {
+  type Cells,
   duckdbFigures,
   duckdbReportScript,
   figureCount,
@@ -181,24 +182,17 @@ function millerCells(stdout: string): Map<string, Partial<Cell>> {
   return out;
 }
 
-/** Cells and fields where the peer disagrees with ours (relative 1e-9, absolute 1e-6). */
+/** Cells and fields where the peer disagrees with ours, over the fields the peer computes. */
 function mismatches(ours: Map<string, Cell>, peer: Map<string, Partial<Cell>>): string[] {
-  const out: string[] = [];
-  if (ours.size !== peer.size) out.push(`groups: ours ${ours.size}, peer ${peer.size}`);
-  for (const [key, theirs] of peer) {
-    const mine = ours.get(key);
-    if (!mine) {
-      out.push(`${key}: missing in ours`);
-      continue;
-    }
-    for (const [field, value] of Object.entries(theirs) as Array<[keyof Cell, number | null]>) {
-      const m = mine[field];
-      const same =
-        m === value || (m !== null && value !== null && Math.abs(m - value) <= 1e-6 + 1e-9 * Math.abs(value));
-      if (!same) out.push(`${key} ${field}: ours ${m}, peer ${value}`);
-    }
-  }
-  return out;
+  const asFigures = (cells: Map<string, Partial<Cell>>, fieldsOf: (key: string) => string[]): Cells =>
+    new Map(
+      [...cells].map(([key, cell]) => [
+        key,
+        new Map(fieldsOf(key).map((f) => [f, (cell as Record<string, number | null>)[f] ?? null])),
+      ]),
+    );
+  const peerFields = (key: string) => Object.keys(peer.get(key) ?? {});
+  return figureMismatches(asFigures(ours, peerFields), asFigures(peer, peerFields));
 }
 
 const row = (label: string, m: Measured) =>
