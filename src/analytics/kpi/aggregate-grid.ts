@@ -43,12 +43,14 @@ export interface KpiGrid {
   byPeriodOnly: KpiResult;
 }
 
-/** `options.grouping` gives the dimensions and the periods. */
+/** Options of a report by period: `grouping` gives the dimensions and the periods. */
+type GridOptions = KpiOptions & { grouping: Grouping & { periods: PeriodAssignment } };
+
 export function aggregateKpiGrid(
   t: TicketTable,
   surveys: SurveyTable | undefined,
   m: TicketMeasures,
-  options: KpiOptions & { grouping: Grouping & { periods: PeriodAssignment } },
+  options: GridOptions,
 ): KpiGrid {
   const { dimensions, periods } = options.grouping;
   if (!periods.ends) return separately(t, surveys, m, options);
@@ -135,7 +137,7 @@ function separately(
   t: TicketTable,
   surveys: SurveyTable | undefined,
   m: TicketMeasures,
-  options: KpiOptions & { grouping: Grouping & { periods: PeriodAssignment } },
+  options: GridOptions,
 ): KpiGrid {
   const { dimensions, periods } = options.grouping;
   const byDimensions = aggregateKpis(t, surveys, m, { ...options, grouping: { dimensions } });

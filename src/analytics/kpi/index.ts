@@ -44,6 +44,7 @@ export {
   measureAllButRecontact,
   measureTicketRecontact,
   measureTickets,
+  recontactWindowDays,
   type TicketMeasures,
 } from "./measures.js";
 export {

@@ -50,5 +50,9 @@ export function measureAllButRecontact(
 }
 
 export function measureTicketRecontact(t: RecontactColumns, options: MeasureOptions): RecontactMeasure {
-  return measureRecontact(t, options.asOf, options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS);
+  return measureRecontact(t, options.asOf, recontactWindowDays(options));
 }
+
+/** The re-contact window the options ask for, in days (default 7). */
+export const recontactWindowDays = (options: MeasureOptions): number =>
+  options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS;

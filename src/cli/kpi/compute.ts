@@ -8,7 +8,6 @@ import {
   aggregateKpis,
   assignPeriodsByBoundaries,
   type BusinessClock,
-  DEFAULT_RECONTACT_WINDOW_DAYS,
   type Dimension,
   type FcrVariant,
   type Grouping,
@@ -18,6 +17,7 @@ import {
   measureAllButRecontact,
   measureTicketRecontact,
   type PeriodAssignment,
+  recontactWindowDays,
   type SlaPolicy,
   type SurveyTable,
   type TicketMeasures,
@@ -98,9 +98,7 @@ async function measureTickets(
   }
   // A thread that fails (out of memory, say) costs time, not the report: re-contact is then
   // measured here. Caught at once, so a failure while the rest is measured is never unhandled.
-  const pending = thread
-    .measure(table, options.asOf, options.recontactWindowDays ?? DEFAULT_RECONTACT_WINDOW_DAYS)
-    .catch(() => undefined);
+  const pending = thread.measure(table, options.asOf, recontactWindowDays(options)).catch(() => undefined);
   const rest = measureAllButRecontact(table, options);
   const recontact = (await pending) ?? measureTicketRecontact(table, options);
   return { ...rest, recontact };
