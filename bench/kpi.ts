@@ -28,6 +28,7 @@ import {
   figureCount,
   figureMismatches,
   ourFigures,
+  readTicketsCsv,
 } from "./lib/kpi-duckdb.js";
 import { fmt, type Measured, measure, ROOT, supportops } from "./lib/measure.js";
 
@@ -35,8 +36,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const REPORT = ["kpi", "--tz", "UTC", "--by", "channel", "--period", "week", "--format", "json"];
 
-/** (c'), run as plain JavaScript (no tsx start-up in its time); reads the CSV path from the environment. */
-const DUCKDB_SUBSET_SCRIPT = `
+/** (c'), run as plain JavaScript (no tsx start-up in its time). */
+const duckdbSubsetScript = (csv: string): string => `
 import { DuckDBInstance } from "@duckdb/node-api";
 const instance = await DuckDBInstance.create(":memory:");
 const db = await instance.connect();
@@ -45,11 +46,7 @@ const reader = await db.runAndReadAll(\`
     SELECT *, epoch(first_response_at) - epoch(created_at) AS frt,
            CASE WHEN status IN ('solved', 'closed') THEN epoch(resolved_at) - epoch(created_at) END AS res,
            status IN ('solved', 'closed') AS done
-      FROM read_csv('\${process.env.BENCH_CSV}', header = true, columns = {
-        'ticket_id': 'VARCHAR', 'created_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP',
-        'resolved_at': 'TIMESTAMP', 'status': 'VARCHAR', 'channel': 'VARCHAR', 'priority': 'VARCHAR',
-        'agent': 'VARCHAR', 'group_name': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR',
-        'reopen_count': 'INTEGER', 'agent_replies': 'INTEGER'})
+      FROM ${readTicketsCsv(csv)}
   )
   SELECT strftime(created_at, '%G-W%V') AS week, channel, count(*) AS volume,
          quantile_cont(frt, 0.5) FILTER (WHERE frt >= 0) AS frt_median,
@@ -228,10 +225,7 @@ async function main(): Promise<void> {
     cSubset: () =>
       check(
         "(c') DuckDB",
-        measure(process.execPath, ["--input-type=module", "-e", DUCKDB_SUBSET_SCRIPT], {
-          cwd: ROOT,
-          env: { ...process.env, BENCH_CSV: csv },
-        }),
+        measure(process.execPath, ["--input-type=module", "-e", duckdbSubsetScript(csv)], { cwd: ROOT }),
       ),
     d: () => check("(d) Miller", measure("mlr", millerArgs(csv))),
   };

@@ -45,6 +45,13 @@ function holidayDays(): number[] {
     );
 }
 
+/** The generated export (bench/lib/generate.ts) read by DuckDB with its columns' types, for both peers. */
+export const readTicketsCsv = (csv: string): string => `read_csv('${csv}', header = true, columns = {
+      'ticket_id': 'VARCHAR', 'created_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP',
+      'resolved_at': 'TIMESTAMP', 'status': 'VARCHAR', 'channel': 'VARCHAR', 'priority': 'VARCHAR',
+      'agent': 'VARCHAR', 'group_name': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR',
+      'reopen_count': 'INTEGER', 'agent_replies': 'INTEGER'})`;
+
 /**
  * Per ticket: the week (day number of its Monday), the durations (NULL when excluded) with their
  * exclusion code (0 none, 1 missing, 2 open, 3 invalid, 4 absurd), and each rate's outcome (1, 0,
@@ -62,11 +69,7 @@ WITH t AS (
   SELECT ticket_id, channel, customer_id, reason, reopen_count AS reopens, agent_replies AS replies,
          epoch(created_at) AS c, epoch(first_response_at) AS f, epoch(resolved_at) AS r,
          status IN ('solved', 'closed') AS resolved
-    FROM read_csv('${csv}', header = true, columns = {
-      'ticket_id': 'VARCHAR', 'created_at': 'TIMESTAMP', 'first_response_at': 'TIMESTAMP',
-      'resolved_at': 'TIMESTAMP', 'status': 'VARCHAR', 'channel': 'VARCHAR', 'priority': 'VARCHAR',
-      'agent': 'VARCHAR', 'group_name': 'VARCHAR', 'customer_id': 'VARCHAR', 'reason': 'VARCHAR',
-      'reopen_count': 'INTEGER', 'agent_replies': 'INTEGER'})
+    FROM ${readTicketsCsv(csv)}
 ),
 bounds AS (SELECT greatest(max(c), max(f), max(r)) + 1 AS as_of, floor(min(c) / 86400)::BIGINT AS lo FROM t),
 days AS (
